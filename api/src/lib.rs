@@ -1,0 +1,328 @@
+//! The wire types of the vestnik JSON API, shared by the SPA and the reference server.
+//!
+//! Every type here is what travels over HTTP, described for people in
+//! `docs/api/openapi.yaml`. Times are RFC 3339 strings in UTC: the browser parses
+//! them with its own `Date`, so the Wasm build carries no date library.
+//!
+//! Decoding is lenient where a missing field has an honest default (no tags, no
+//! views yet, an unknown block kind) so that one odd field from a backend does
+//! not blank a whole article; fields without which nothing sensible can be
+//! shown (a slug, a title) stay required.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Site-wide settings: `GET /api/site`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    /// The publication's name, shown in the header and the page title.
+    pub name: String,
+    /// BCP 47 language tag of the site's content and UI, e.g. `ru`.
+    #[serde(default = "default_locale")]
+    pub locale: String,
+    /// IANA time zone in which times are shown, e.g. `Europe/Kyiv`.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
+    /// The Telegram channel readers are invited to follow, if the site has one.
+    #[serde(default)]
+    pub telegram_url: Option<String>,
+    /// Other links for the header or footer (about, contacts, ...).
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+fn default_locale() -> String {
+    "ru".to_owned()
+}
+
+fn default_time_zone() -> String {
+    "Europe/Kyiv".to_owned()
+}
+
+/// A titled link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// What the reader sees.
+    pub title: String,
+    /// Where it goes.
+    pub url: String,
+}
+
+/// One article with its body: `GET /api/articles/{slug}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable numeric id.
+    #[serde(default)]
+    pub id: i64,
+    /// The URL name: `/news/{slug}`.
+    pub slug: String,
+    /// The headline.
+    pub title: String,
+    /// One or two sentences that sum the article up (list summary, meta description).
+    #[serde(default)]
+    pub lead: String,
+    /// The body as typed blocks, in reading order.
+    #[serde(default)]
+    pub body: Vec<Block>,
+    /// Where the news comes from ("Источник: …").
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// Publication instant, RFC 3339 UTC.
+    #[serde(default)]
+    pub published_at: String,
+    /// Last substantive update, RFC 3339 UTC, if the article was updated.
+    #[serde(default)]
+    pub updated_at: Option<String>,
+    /// Reader count as the server knows it.
+    #[serde(default)]
+    pub views: u64,
+    /// Number of visible comments.
+    #[serde(default)]
+    pub comment_count: u64,
+    /// Rubric and topic tags.
+    #[serde(default)]
+    pub tags: Vec<Tag>,
+    /// The lead image, if any.
+    #[serde(default)]
+    pub image: Option<Image>,
+}
+
+/// The origin of a piece of news.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Name as shown to readers, e.g. "Харьковский горсовет".
+    pub name: String,
+    /// The source's own page, if it has one.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A rubric or topic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    /// URL name of the tag.
+    pub slug: String,
+    /// What readers see.
+    pub name: String,
+}
+
+/// A picture with the size it will occupy, so the page can reserve the space.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    /// URL of the image file.
+    pub src: String,
+    /// Text alternative for screen readers; empty for a decorative image.
+    #[serde(default)]
+    pub alt: String,
+    /// Caption shown under the image.
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// Photographer or agency.
+    #[serde(default)]
+    pub credit: Option<String>,
+    /// Intrinsic width in pixels.
+    pub width: u32,
+    /// Intrinsic height in pixels.
+    pub height: u32,
+}
+
+/// One block of an article body. The SPA renders each kind as a component and
+/// never inserts HTML from the network.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A paragraph of running text.
+    Paragraph {
+        /// The text as runs with marks and links.
+        inlines: Vec<Inline>,
+    },
+    /// A sub-heading inside the article (level 2 to 4).
+    Heading {
+        /// Heading level: 2, 3 or 4 (the headline is level 1).
+        #[serde(default = "default_heading_level")]
+        level: u8,
+        /// The heading text.
+        text: String,
+    },
+    /// Quoted speech with who said it.
+    Quote {
+        /// The words quoted, without the quotation marks.
+        text: String,
+        /// Who said it, e.g. "Алекс Ленартс".
+        #[serde(default)]
+        attribution: Option<String>,
+    },
+    /// A block kind this client does not know; newer servers may send more kinds.
+    #[serde(other)]
+    Unsupported,
+}
+
+fn default_heading_level() -> u8 {
+    2
+}
+
+/// A run of text inside a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inline {
+    /// The text itself, plain (never HTML).
+    pub text: String,
+    /// Emphasis applied to the whole run.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub marks: Vec<Mark>,
+    /// Target when the run is a link (http, https or mailto only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub href: Option<String>,
+}
+
+impl Inline {
+    /// A run of plain text with no marks and no link.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            marks: Vec::new(),
+            href: None,
+        }
+    }
+}
+
+/// Emphasis on an inline run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// Italic stress (`<em>`).
+    Emphasis,
+    /// Strong importance (`<strong>`).
+    Strong,
+    /// A mark this client does not know; the text shows unmarked.
+    #[serde(other)]
+    Unsupported,
+}
+
+/// A reader's visit to count: the body of `POST /api/articles/{slug}/views`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewRequest {
+    /// A random id the browser keeps for this reader (8 to 64 characters of
+    /// `[A-Za-z0-9-]`); the server counts one view per reader per article a day.
+    pub reader_id: String,
+}
+
+/// The answer to a counted (or already counted) view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewCount {
+    /// The article's total views after this request.
+    pub views: u64,
+    /// Whether this request added a view (false when the reader was counted within a day).
+    #[serde(default)]
+    pub counted: bool,
+}
+
+/// An entry in the list of other news: `GET /api/news`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsItem {
+    /// The article's URL name.
+    pub slug: String,
+    /// The headline.
+    pub title: String,
+    /// One-sentence summary shown in the list.
+    #[serde(default)]
+    pub summary: String,
+    /// Where the news comes from.
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// Publication instant, RFC 3339 UTC.
+    #[serde(default)]
+    pub published_at: String,
+    /// Thumbnail, if any.
+    #[serde(default)]
+    pub image: Option<Image>,
+}
+
+/// One page of news, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewsPage {
+    /// The items of this page.
+    pub items: Vec<NewsItem>,
+    /// Opaque cursor for the next (older) page: pass it back as `before`; absent at the end.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+/// The one error shape of the API: `{"error": {"code", "message", "fields"}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorDetail,
+}
+
+/// The body of an API error.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    /// Machine-readable kind of error.
+    pub code: ErrorCode,
+    /// Human-readable explanation, safe to show to a reader.
+    pub message: String,
+    /// Per-field problems of a rejected input, keyed by field name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
+}
+
+/// Machine-readable error kinds; each goes with one HTTP status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// 400: the request itself is malformed (a bad cursor, a bad parameter).
+    BadRequest,
+    /// 404: no such resource.
+    NotFound,
+    /// 413: the request body is too large.
+    PayloadTooLarge,
+    /// 422: well-formed input that fails validation; see `fields`.
+    Invalid,
+    /// 429: too many requests; see the Retry-After header.
+    RateLimited,
+    /// 500: a fault on the server.
+    Internal,
+    /// 503: the server cannot answer now (database down, shutting down).
+    Unavailable,
+    /// An error kind this client does not know.
+    #[serde(other)]
+    Unknown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_with_only_slug_and_title_decodes_with_defaults() {
+        let a: Article = serde_json::from_str(r#"{"slug":"x","title":"T"}"#).unwrap();
+        assert_eq!(a.views, 0);
+        assert!(a.body.is_empty());
+        assert!(a.source.is_none());
+        assert_eq!(a.published_at, "");
+    }
+
+    #[test]
+    fn unknown_block_kind_and_mark_decode_as_unsupported() {
+        let blocks: Vec<Block> = serde_json::from_str(
+            r#"[{"type":"video","src":"x"},{"type":"paragraph","inlines":[{"text":"a","marks":["blink","strong"]}]}]"#,
+        )
+        .unwrap();
+        assert_eq!(blocks[0], Block::Unsupported);
+        let Block::Paragraph { inlines } = &blocks[1] else {
+            panic!("expected a paragraph, got {:?}", blocks[1]);
+        };
+        assert_eq!(inlines[0].marks, vec![Mark::Unsupported, Mark::Strong]);
+    }
+
+    #[test]
+    fn error_body_round_trips_in_the_documented_shape() {
+        let json = r#"{"error":{"code":"not_found","message":"Нет такой статьи"}}"#;
+        let e: ErrorBody = serde_json::from_str(json).unwrap();
+        assert_eq!(e.error.code, ErrorCode::NotFound);
+        assert_eq!(serde_json::to_string(&e).unwrap(), json);
+        let odd: ErrorBody =
+            serde_json::from_str(r#"{"error":{"code":"teapot","message":"?"}}"#).unwrap();
+        assert_eq!(odd.error.code, ErrorCode::Unknown);
+    }
+}

@@ -1,0 +1,175 @@
+//! The server's one error type, and how each kind reaches a client.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use std::collections::BTreeMap;
+use vestnik_api::{ErrorBody, ErrorCode, ErrorDetail};
+
+/// Everything that can go wrong, at start-up or while answering a request.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The request is malformed; the message is shown to the client as is.
+    #[error("{message}")]
+    BadRequest {
+        /// What is wrong, in words a client developer understands.
+        message: String,
+        /// Per-parameter problems, keyed by parameter name.
+        fields: BTreeMap<String, String>,
+    },
+    /// Well-formed input that fails validation: 422 with per-field problems.
+    #[error("{message}")]
+    Invalid {
+        /// What is wrong, in words a client developer understands.
+        message: String,
+        /// Per-field problems, keyed by field name.
+        fields: BTreeMap<String, String>,
+    },
+    /// The request body is larger than the API reads.
+    #[error("request body too large")]
+    PayloadTooLarge,
+    /// No such resource; the message is shown to the client as is.
+    #[error("{0}")]
+    NotFound(String),
+    /// The method exists for no route at this path.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// The database cannot be reached now (pool timed out or closed).
+    #[error("the database is unavailable: {0}")]
+    Unavailable(#[source] sqlx::Error),
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    /// Applying the schema migrations failed.
+    #[error("cannot migrate the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored value cannot be read back (bad JSON column, out-of-range time).
+    #[error("corrupt stored data: {0}")]
+    Corrupt(String),
+    /// A setting is wrong; the message says which and why.
+    #[error("{0}")]
+    Config(String),
+    /// A file or socket operation failed.
+    #[error("{context}: {source}")]
+    Io {
+        /// What the server was doing.
+        context: String,
+        /// The underlying failure.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl ServerError {
+    /// A 400 with a message and no per-field details.
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::BadRequest {
+            message: message.into(),
+            fields: BTreeMap::new(),
+        }
+    }
+
+    /// A 400 blaming one query or body field.
+    pub fn bad_field(field: &str, problem: impl Into<String>) -> Self {
+        let problem = problem.into();
+        Self::BadRequest {
+            message: format!("invalid `{field}`: {problem}"),
+            fields: BTreeMap::from([(field.to_owned(), problem)]),
+        }
+    }
+
+    /// A 422 blaming one body field.
+    pub fn invalid_field(field: &str, problem: impl Into<String>) -> Self {
+        let problem = problem.into();
+        Self::Invalid {
+            message: format!("invalid `{field}`: {problem}"),
+            fields: BTreeMap::from([(field.to_owned(), problem)]),
+        }
+    }
+
+    /// Wraps an I/O error with what was being attempted.
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Self::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// The HTTP status this error is answered with.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Database(_)
+            | Self::Migrate(_)
+            | Self::Corrupt(_)
+            | Self::Config(_)
+            | Self::Io { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl From<sqlx::Error> for ServerError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            // A pool that cannot hand out a connection is a passing condition: 503
+            // tells clients and load balancers to retry, 500 would not.
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => Self::Unavailable(error),
+            other => Self::Database(other),
+        }
+    }
+}
+
+impl IntoResponse for ServerError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let (code, message, fields) = match self {
+            Self::BadRequest { message, fields } => (ErrorCode::BadRequest, message, fields),
+            Self::Invalid { message, fields } => (ErrorCode::Invalid, message, fields),
+            Self::PayloadTooLarge => (
+                ErrorCode::PayloadTooLarge,
+                format!(
+                    "the request body is larger than {} bytes",
+                    crate::routes::API_BODY_LIMIT
+                ),
+                BTreeMap::new(),
+            ),
+            Self::NotFound(message) => (ErrorCode::NotFound, message, BTreeMap::new()),
+            // The error codes have no 405 kind; the request is malformed, so bad_request.
+            Self::MethodNotAllowed => (
+                ErrorCode::BadRequest,
+                "method not allowed on this path".to_owned(),
+                BTreeMap::new(),
+            ),
+            Self::Unavailable(cause) => {
+                tracing::warn!(error = %cause, "answering 503");
+                (
+                    ErrorCode::Unavailable,
+                    "the service is temporarily unavailable, try again shortly".to_owned(),
+                    BTreeMap::new(),
+                )
+            }
+            internal => {
+                // The cause can reveal paths or SQL: log it, keep it from the client.
+                tracing::error!(error = %internal, "answering 500");
+                (
+                    ErrorCode::Internal,
+                    "internal server error".to_owned(),
+                    BTreeMap::new(),
+                )
+            }
+        };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code,
+                message,
+                fields,
+            },
+        };
+        (status, Json(body)).into_response()
+    }
+}

@@ -1,0 +1,107 @@
+//! The HTTP surface: `/api` routes, JSON fallbacks, and the optional static SPA.
+
+mod articles;
+mod news;
+mod site;
+mod views;
+
+use crate::AppState;
+use crate::error::ServerError;
+use crate::static_files;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::routing::{any, get, post};
+use serde::de::DeserializeOwned;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+/// The largest request body the API reads, in bytes.
+pub const API_BODY_LIMIT: usize = 16 * 1024;
+
+/// The whole application: `/api/*`, then the SPA (or a JSON 404) for every other path.
+pub fn router(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/health", get(site::health))
+        .route("/site", get(site::site))
+        .route("/articles/{slug}", get(articles::article))
+        .route("/articles/{slug}/views", post(views::count))
+        .route("/news", get(news::news))
+        // Without these an unknown API path would reach the SPA fallback and
+        // answer index.html with 200, which a client would fail to parse as JSON.
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        // Every API body is a few small fields; refuse anything bigger early.
+        .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
+
+    let app = Router::new()
+        .nest("/api", api)
+        // `nest` covers `/api` and `/api/x` but not `/api/` itself.
+        .route("/api/", any(api_not_found));
+    let app = match &state.static_dir {
+        Some(dir) => static_files::serve_spa(app, dir),
+        None => app.fallback(not_found),
+    };
+    app.with_state(state)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn api_not_found() -> ServerError {
+    ServerError::NotFound("no such API endpoint".to_owned())
+}
+
+async fn not_found() -> ServerError {
+    ServerError::NotFound("not found".to_owned())
+}
+
+async fn method_not_allowed() -> ServerError {
+    ServerError::MethodNotAllowed
+}
+
+/// `Query`, but a malformed query string answers the API's JSON 400, not plain text.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ServerError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(value)) => Ok(Self(value)),
+            Err(rejection) => Err(ServerError::bad_request(rejection.body_text())),
+        }
+    }
+}
+
+/// `Path`, but an undecodable segment answers the API's JSON 400, not plain text.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for ApiPath<T> {
+    type Rejection = ServerError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => Ok(Self(value)),
+            Err(rejection) => Err(ServerError::bad_request(rejection.body_text())),
+        }
+    }
+}
+
+/// `Json`, but a bad body answers the API's JSON errors: 413 when too large,
+/// 400 when it is not JSON or not the expected shape.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ServerError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::Json::<T>::from_request(request, state).await {
+            Ok(axum::Json(value)) => Ok(Self(value)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(ServerError::PayloadTooLarge)
+            }
+            Err(rejection) => Err(ServerError::bad_request(rejection.body_text())),
+        }
+    }
+}

@@ -1,0 +1,276 @@
+//! Reading and writing articles. SQL uses `$n` placeholders so it also runs on Postgres.
+
+use crate::error::ServerError;
+use jiff::Timestamp;
+use serde::de::DeserializeOwned;
+use sqlx::sqlite::SqliteRow;
+use sqlx::{Row, SqliteExecutor, SqlitePool};
+use std::fmt;
+use vestnik_api::{Article, Block, Image, NewsItem, Source, Tag};
+
+/// An article to store; the database assigns its id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewArticle {
+    /// The URL name, unique across articles.
+    pub slug: String,
+    /// The headline.
+    pub title: String,
+    /// The summary shown in lists.
+    pub lead: String,
+    /// The body blocks in reading order.
+    pub body: Vec<Block>,
+    /// Where the news comes from.
+    pub source: Source,
+    /// When it was published.
+    pub published_at: Timestamp,
+    /// When it was last substantively updated, if ever.
+    pub updated_at: Option<Timestamp>,
+    /// Reader count to start from.
+    pub views: u64,
+    /// Rubric and topic tags.
+    pub tags: Vec<Tag>,
+    /// The lead image.
+    pub image: Option<Image>,
+}
+
+/// Stores `article` unless its slug is taken; answers whether it was inserted.
+pub async fn insert_article<'e>(
+    db: impl SqliteExecutor<'e>,
+    article: &NewArticle,
+) -> Result<bool, ServerError> {
+    let image = article.image.as_ref().map(to_json).transpose()?;
+    let updated_at = article.updated_at.map(Timestamp::as_millisecond);
+    let result = sqlx::query(
+        "INSERT INTO articles \
+         (slug, title, lead, body, source_name, source_url, published_at, updated_at, views, tags, image) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+         ON CONFLICT (slug) DO NOTHING",
+    )
+    .bind(&article.slug)
+    .bind(&article.title)
+    .bind(&article.lead)
+    .bind(to_json(&article.body)?)
+    .bind(&article.source.name)
+    .bind(&article.source.url)
+    .bind(article.published_at.as_millisecond())
+    .bind(updated_at)
+    .bind(i64::try_from(article.views).unwrap_or(i64::MAX))
+    .bind(to_json(&article.tags)?)
+    .bind(image)
+    .execute(db)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// The article with this slug, if there is one.
+pub async fn find_article(pool: &SqlitePool, slug: &str) -> Result<Option<Article>, ServerError> {
+    let row = sqlx::query(
+        "SELECT id, slug, title, lead, body, source_name, source_url, published_at, updated_at, \
+         views, tags, image FROM articles WHERE slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|row| article_from_row(&row)).transpose()
+}
+
+/// How many articles there are.
+pub async fn count_articles(pool: &SqlitePool) -> Result<i64, ServerError> {
+    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")
+        .fetch_one(pool)
+        .await?)
+}
+
+/// A position in the news list: just after the item with these keys.
+///
+/// Keyset, not offset: articles published while a reader scrolls land before
+/// the cursor and can neither push an item onto the next page twice nor skip one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    /// `published_at` of the last item handed out, unix milliseconds.
+    pub published_at_ms: i64,
+    /// `id` of the last item handed out.
+    pub id: i64,
+}
+
+impl Cursor {
+    /// Reads a cursor produced by [`Cursor`]'s `Display`; `None` if it is not one.
+    pub fn parse(text: &str) -> Option<Self> {
+        // Two 64-bit keys as 32 lowercase hex digits: URL-safe and opaque to clients.
+        if text.len() != 32 || !text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            return None;
+        }
+        let published = u64::from_str_radix(&text[..16], 16).ok()?;
+        let id = u64::from_str_radix(&text[16..], 16).ok()?;
+        Some(Self {
+            published_at_ms: published.cast_signed(),
+            id: id.cast_signed(),
+        })
+    }
+}
+
+impl fmt::Display for Cursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:016x}{:016x}",
+            self.published_at_ms.cast_unsigned(),
+            self.id.cast_unsigned()
+        )
+    }
+}
+
+/// Up to `limit` news items after `before` (from the newest without one), newest
+/// first, leaving out `exclude`; with the cursor of the next page if there is one.
+pub async fn news_page(
+    pool: &SqlitePool,
+    before: Option<Cursor>,
+    limit: u32,
+    exclude: Option<&str>,
+) -> Result<(Vec<NewsItem>, Option<Cursor>), ServerError> {
+    let start = before.unwrap_or(Cursor {
+        published_at_ms: i64::MAX,
+        id: i64::MAX,
+    });
+    // One row more than asked tells whether a next page exists without a COUNT.
+    let rows = sqlx::query(
+        "SELECT id, slug, title, lead, source_name, source_url, published_at, image \
+         FROM articles \
+         WHERE (published_at < $1 OR (published_at = $1 AND id < $2)) AND slug <> $3 \
+         ORDER BY published_at DESC, id DESC \
+         LIMIT $4",
+    )
+    .bind(start.published_at_ms)
+    .bind(start.id)
+    .bind(exclude.unwrap_or(""))
+    .bind(i64::from(limit) + 1)
+    .fetch_all(pool)
+    .await?;
+
+    let more = rows.len() > limit as usize;
+    let mut items = Vec::with_capacity(rows.len().min(limit as usize));
+    let mut last = None;
+    for row in rows.iter().take(limit as usize) {
+        last = Some(Cursor {
+            published_at_ms: row.try_get("published_at")?,
+            id: row.try_get("id")?,
+        });
+        items.push(NewsItem {
+            slug: row.try_get("slug")?,
+            title: row.try_get("title")?,
+            summary: row.try_get("lead")?,
+            source: Some(source_from_row(row)?),
+            published_at: rfc3339(row.try_get("published_at")?)?,
+            image: optional_json(row, "image")?,
+        });
+    }
+    Ok((items, if more { last } else { None }))
+}
+
+fn article_from_row(row: &SqliteRow) -> Result<Article, ServerError> {
+    let views: i64 = row.try_get("views")?;
+    Ok(Article {
+        id: row.try_get("id")?,
+        slug: row.try_get("slug")?,
+        title: row.try_get("title")?,
+        lead: row.try_get("lead")?,
+        body: json_column(row, "body")?,
+        source: Some(source_from_row(row)?),
+        published_at: rfc3339(row.try_get("published_at")?)?,
+        updated_at: row
+            .try_get::<Option<i64>, _>("updated_at")?
+            .map(rfc3339)
+            .transpose()?,
+        views: u64::try_from(views).unwrap_or(0),
+        // No comments table yet: every article has none.
+        comment_count: 0,
+        tags: json_column(row, "tags")?,
+        image: optional_json(row, "image")?,
+    })
+}
+
+fn source_from_row(row: &SqliteRow) -> Result<Source, ServerError> {
+    Ok(Source {
+        name: row.try_get("source_name")?,
+        url: row.try_get("source_url")?,
+    })
+}
+
+/// Formats unix milliseconds as RFC 3339 UTC, the API's only time format.
+pub fn rfc3339(ms: i64) -> Result<String, ServerError> {
+    Timestamp::from_millisecond(ms)
+        .map(|t| t.to_string())
+        .map_err(|e| ServerError::Corrupt(format!("time {ms} ms is out of range: {e}")))
+}
+
+fn json_column<T: DeserializeOwned>(row: &SqliteRow, column: &str) -> Result<T, ServerError> {
+    let text: String = row.try_get(column)?;
+    serde_json::from_str(&text).map_err(|e| corrupt_json(row, column, &e))
+}
+
+fn optional_json<T: DeserializeOwned>(
+    row: &SqliteRow,
+    column: &str,
+) -> Result<Option<T>, ServerError> {
+    let text: Option<String> = row.try_get(column)?;
+    text.map(|t| serde_json::from_str(&t).map_err(|e| corrupt_json(row, column, &e)))
+        .transpose()
+}
+
+fn corrupt_json(row: &SqliteRow, column: &str, error: &serde_json::Error) -> ServerError {
+    let id: i64 = row.try_get("id").unwrap_or(-1);
+    ServerError::Corrupt(format!(
+        "article {id}: column {column} is not valid JSON: {error}"
+    ))
+}
+
+fn to_json(value: &impl serde::Serialize) -> Result<String, ServerError> {
+    serde_json::to_string(value)
+        .map_err(|e| ServerError::Corrupt(format!("cannot encode JSON: {e}")))
+}
+
+/// How long one reader's view of one article counts before another visit counts again.
+pub const VIEW_WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
+
+/// Counts `reader_id`'s view of the article `slug` at `now`, unless that reader
+/// was counted within [`VIEW_WINDOW`]. `None` when there is no such article.
+pub async fn count_view(
+    pool: &SqlitePool,
+    slug: &str,
+    reader_id: &str,
+    now: Timestamp,
+) -> Result<Option<vestnik_api::ViewCount>, ServerError> {
+    let now_ms = now.as_millisecond();
+    let window_start = now_ms - VIEW_WINDOW.as_millis() as i64;
+    let mut tx = pool.begin().await?;
+    // The write comes first so the transaction holds SQLite's write lock from
+    // its start: two readers' views at once cannot deadlock on a lock upgrade.
+    let recorded = sqlx::query(
+        "INSERT INTO article_views (article_id, reader_id, counted_at) \
+         SELECT id, $2, $3 FROM articles WHERE slug = $1 \
+         ON CONFLICT (article_id, reader_id) DO UPDATE SET counted_at = excluded.counted_at \
+         WHERE article_views.counted_at <= $4",
+    )
+    .bind(slug)
+    .bind(reader_id)
+    .bind(now_ms)
+    .bind(window_start)
+    .execute(&mut *tx)
+    .await?;
+    let counted = recorded.rows_affected() == 1;
+    if counted {
+        sqlx::query("UPDATE articles SET views = views + 1 WHERE slug = $1")
+            .bind(slug)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let views: Option<i64> = sqlx::query_scalar("SELECT views FROM articles WHERE slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(views.map(|views| vestnik_api::ViewCount {
+        views: u64::try_from(views).unwrap_or(0),
+        counted,
+    }))
+}

@@ -1,0 +1,122 @@
+//! Bad settings end in a readable `Err`, never a panic.
+
+use vestnik_server::config::{check_http_url, check_locale, check_time_zone};
+use vestnik_server::{Config, open_database};
+
+#[tokio::test]
+async fn database_in_a_folder_that_cannot_be_created_is_a_readable_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file where the folder should be: create_dir_all fails even for root.
+    std::fs::write(dir.path().join("blocker"), "").unwrap();
+    let url = format!("sqlite://{}/blocker/sub/vestnik.db", dir.path().display());
+    let error = open_database(&url).await.unwrap_err().to_string();
+    assert!(
+        error.contains("cannot create the database folder"),
+        "{error}"
+    );
+    assert!(error.contains("blocker"), "{error}");
+}
+
+#[tokio::test]
+async fn other_bad_databases_are_readable_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = open_database("postgres://localhost/vestnik")
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("unsupported database URL"), "{error}");
+
+    let not_a_db = dir.path().join("junk.db");
+    std::fs::write(
+        &not_a_db,
+        "this is not an SQLite file, just some text ".repeat(50),
+    )
+    .unwrap();
+    let error = open_database(&format!("sqlite://{}", not_a_db.display()))
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("cannot open the database"), "{error}");
+}
+
+#[tokio::test]
+async fn database_folder_and_file_are_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a/b/vestnik.db");
+    open_database(&format!("sqlite://{}", file.display()))
+        .await
+        .unwrap();
+    assert!(file.is_file());
+}
+
+#[test]
+fn unknown_time_zone_is_a_readable_error() {
+    let error = check_time_zone("Europe/Atlantis").unwrap_err().to_string();
+    assert!(
+        error.contains("unknown time zone \"Europe/Atlantis\""),
+        "{error}"
+    );
+    assert_eq!(check_time_zone("Europe/Kyiv").unwrap(), "Europe/Kyiv");
+    assert!(check_time_zone("UTC").is_ok());
+
+    let mut config = Config::defaults();
+    config.site_time_zone = "Mars/Olympus_Mons".to_owned();
+    assert!(
+        config
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .contains("Mars/Olympus_Mons")
+    );
+
+    let parsed =
+        <Config as clap::Parser>::try_parse_from(["vestnik-server", "--site-time-zone", "Nowhere"]);
+    let error = parsed.unwrap_err().to_string();
+    assert!(error.contains("unknown time zone"), "{error}");
+}
+
+#[test]
+fn other_settings_are_checked() {
+    assert!(check_locale("ru").is_ok() && check_locale("en-GB").is_ok());
+    assert!(check_locale("").is_err() && check_locale("r u").is_err());
+    assert!(check_http_url("https://t.me/vestnik").is_ok());
+    assert!(check_http_url("t.me/vestnik").is_err());
+    let config = <Config as clap::Parser>::try_parse_from(["vestnik-server"]).unwrap();
+    assert_eq!(config.site(), Config::defaults().site());
+    assert_eq!(config.addr.to_string(), "127.0.0.1:8080");
+    assert_eq!(config.database, "sqlite://data/vestnik.db");
+    assert!(Config::defaults().validate().is_ok());
+}
+
+#[tokio::test]
+async fn in_memory_database_keeps_its_data_across_connections() {
+    let pool = open_database("sqlite::memory:").await.unwrap();
+    vestnik_server::seed_demo(&pool, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    // More concurrent reads than one connection: all see the same database.
+    let counts = count_on_several_connections(&pool).await;
+    assert!(counts.iter().all(|&n| n == 310), "{counts:?}");
+}
+
+async fn count_on_several_connections(pool: &sqlx::SqlitePool) -> Vec<i64> {
+    let tasks: Vec<_> = (0..4)
+        .map(|_| {
+            let pool = pool.clone();
+            tokio::spawn(async move {
+                let mut conn = pool.acquire().await.unwrap();
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM articles")
+                    .fetch_one(&mut *conn)
+                    .await
+                    .unwrap();
+                tokio::task::yield_now().await;
+                n
+            })
+        })
+        .collect();
+    let mut counts = Vec::new();
+    for task in tasks {
+        counts.push(task.await.unwrap());
+    }
+    counts
+}

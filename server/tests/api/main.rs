@@ -1,0 +1,12 @@
+//! Integration tests: the real app on real SQLite files in temp folders, spoken
+//! to over loopback HTTP. One test binary, so the crate links once.
+
+mod binary;
+mod common;
+mod config;
+mod errors;
+mod news;
+mod openapi;
+mod seed;
+mod static_files;
+mod views;

@@ -1,0 +1,65 @@
+//! Sending requests and decoding answers.
+
+use super::ApiError;
+use gloo_net::http::{Request, RequestBuilder};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use vestnik_api::ErrorBody;
+
+/// Where the API lives. Same origin for now: the dev server proxies `/api` and
+/// the reference server serves the app itself.
+const API_BASE: &str = "/api";
+
+/// GETs `path` (relative to the API base, e.g. `/articles/x`) and decodes the JSON answer.
+pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let request = Request::get(&format!("{API_BASE}{path}"))
+        .header("Accept", "application/json")
+        .build()
+        .map_err(|_| ApiError::Network)?;
+    exchange(request).await
+}
+
+/// POSTs `body` as JSON to `path` and decodes the JSON answer.
+pub async fn post_json<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiError> {
+    let request: RequestBuilder =
+        Request::post(&format!("{API_BASE}{path}")).header("Accept", "application/json");
+    // Serialising our own types cannot fail; if it ever did, nothing was sent.
+    let request = request.json(body).map_err(|_| ApiError::Malformed)?;
+    exchange(request).await
+}
+
+async fn exchange<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
+    let response = request.send().await.map_err(|_| ApiError::Network)?;
+    let status = response.status();
+    let retry_after = response.headers().get("Retry-After");
+    // A connection cut mid-body is a network failure, not bad data.
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    decode_answer(status, retry_after.as_deref(), &body)
+}
+
+/// Turns a status, an optional Retry-After header and a body into data or an error.
+///
+/// Kept apart from the network so every odd answer can be tested as it is.
+pub fn decode_answer<T: DeserializeOwned>(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &str,
+) -> Result<T, ApiError> {
+    if (200..300).contains(&status) {
+        return serde_json::from_str(body).map_err(|_| ApiError::Malformed);
+    }
+    let message = serde_json::from_str::<ErrorBody>(body)
+        .ok()
+        .map(|e| e.error.message)
+        .filter(|m| !m.trim().is_empty());
+    Err(match status {
+        404 => ApiError::NotFound,
+        429 => ApiError::RateLimited {
+            retry_after: retry_after.and_then(|s| s.trim().parse().ok()),
+        },
+        _ => ApiError::Server { status, message },
+    })
+}

@@ -1,0 +1,12 @@
+//! The typed client of the vestnik JSON API: one place that turns HTTP answers
+//! into data or an [`ApiError`] the UI can render. The calls themselves live
+//! with the part of the page that makes them (`article::api`, ...).
+
+mod client;
+mod error;
+
+pub use client::{decode_answer, get_json, post_json};
+pub use error::ApiError;
+
+#[cfg(test)]
+mod tests;

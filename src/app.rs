@@ -1,0 +1,46 @@
+//! The app: site settings, the layout shell and the routes.
+
+use crate::article::{ArticlePage, LatestArticlePage};
+use crate::i18n::{Lang, provide_lang};
+use crate::shell::site::{SiteSettings, fetch_site};
+use crate::shell::{NotFound, SiteFooter, SiteHeader};
+use leptos::prelude::*;
+use leptos_meta::{Html, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let fetched_site = LocalResource::new(fetch_site);
+    // Until the site's own settings arrive (or if they fail) the page still
+    // works with the defaults: the article does not wait for them.
+    let site = Signal::derive(move || {
+        fetched_site
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_else(SiteSettings::fallback)
+    });
+    provide_context(SiteSettings(site));
+    let lang = Signal::derive(move || Lang::from_tag(&site.read().locale));
+    provide_lang(lang);
+    let site_name = move || site.read().name.clone();
+
+    view! {
+        <Html attr:lang=move || lang.get().tag() />
+        <Title formatter=move |title: String| {
+            if title.is_empty() { site_name() } else { format!("{title} — {}", site_name()) }
+        } />
+        <Router>
+            <SiteHeader />
+            <main id="main" class="page">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=LatestArticlePage />
+                    <Route path=path!("/news/:slug") view=ArticlePage />
+                </Routes>
+            </main>
+            <SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,87 @@
+//! The meta line (publication and update times, views) and the source line.
+
+use crate::i18n::time::{format_full, format_published, machine_readable, parse_instant};
+use crate::i18n::{format_compact, format_count, use_lang};
+use crate::shell::site::use_site;
+use leptos::prelude::*;
+use vestnik_api::Source;
+
+/// Publication time, update time when there is one, and view count.
+#[component]
+pub fn MetaLine(
+    published_at: String,
+    updated_at: Option<String>,
+    views: Signal<u64>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let updated = updated_at.map(|at| {
+        view! {
+            <span class="updated">
+                {move || lang.get().strings().updated} " " <Instant iso=at class="updated-at" />
+            </span>
+        }
+    });
+    view! {
+        <p class="meta-line">
+            <Instant iso=published_at class="published" />
+            {updated}
+            <span
+                class="views"
+                title=move || format!("{}: {}", lang.get().strings().views, format_count(views.get(), lang.get()))
+            >
+                <svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+                    <path d="M12 5C6.5 5 2.7 9.2 1.5 12c1.2 2.8 5 7 10.5 7s9.3-4.2 10.5-7C21.3 9.2 17.5 5 12 5zm0 11.5a4.5 4.5 0 1 1 0-9 4.5 4.5 0 0 1 0 9zm0-2.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4z" />
+                </svg>
+                <span class="visually-hidden">{move || lang.get().strings().views} ": "</span>
+                <span class="views-count">{move || format_compact(views.get(), lang.get())}</span>
+            </span>
+        </p>
+    }
+}
+
+/// An instant as the seed page shows it ("02:47" today, the date before),
+/// with the exact instant in `datetime` and the full date in the tooltip.
+/// An unreadable date is left out rather than shown as "Invalid Date".
+#[component]
+fn Instant(iso: String, class: &'static str) -> impl IntoView {
+    let lang = use_lang();
+    let site = use_site();
+    parse_instant(&iso).map(|instant| {
+        let shown = {
+            let instant = instant.clone();
+            move || {
+                format_published(
+                    &instant,
+                    &js_sys::Date::new_0(),
+                    lang.get(),
+                    &site.read().time_zone,
+                )
+            }
+        };
+        let full = {
+            let instant = instant.clone();
+            move || format_full(&instant, lang.get(), &site.read().time_zone)
+        };
+        view! {
+            <time class=class datetime=machine_readable(&instant) title=full>
+                {shown}
+            </time>
+        }
+    })
+}
+
+/// "Источник: Харьковский горсовет", linked when the source has a page.
+#[component]
+pub fn SourceLine(source: Source) -> impl IntoView {
+    let lang = use_lang();
+    let Source { name, url } = source;
+    let name_view = match url.filter(|u| super::body::is_safe_href(u)) {
+        Some(url) => view! { <a href=url rel="noopener" target="_blank">{name}</a> }.into_any(),
+        None => name.into_any(),
+    };
+    view! {
+        <p class="source-line">
+            {move || lang.get().strings().source} ": " {name_view}
+        </p>
+    }
+}

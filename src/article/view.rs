@@ -1,0 +1,66 @@
+//! The article itself: headline, meta line, body, source, Telegram invitation and sharing.
+
+use super::body::BlockView;
+use super::head::{ArticleHead, canonical_url};
+use super::meta_line::{MetaLine, SourceLine};
+use super::share_bar::ShareBar;
+use super::telegram_cta::TelegramCta;
+use leptos::html::H1;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicBool, Ordering};
+use vestnik_api::Article;
+
+/// Whether an article has been shown in this page's life already. The first
+/// one leaves focus and scroll to the browser; each later one is a client-side
+/// navigation, and the reader would otherwise stay scrolled down the old page.
+static SHOWN_BEFORE: AtomicBool = AtomicBool::new(false);
+
+/// A loaded article, rendered from typed blocks (never from HTML).
+#[component]
+pub fn ArticleView(
+    /// The article.
+    article: Article,
+    /// The live view count, when the page counts views; else the article's own number.
+    #[prop(optional)]
+    views: Option<Signal<u64>>,
+) -> impl IntoView {
+    let views = views.unwrap_or_else(|| Signal::stored(article.views));
+    let head = article.clone();
+    let url = canonical_url(&article.slug);
+    let Article {
+        title,
+        body,
+        source,
+        published_at,
+        updated_at,
+        ..
+    } = article;
+    let headline = NodeRef::<H1>::new();
+    Effect::new(move || {
+        let Some(h1) = headline.get() else { return };
+        if SHOWN_BEFORE.swap(true, Ordering::Relaxed) {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            // Screen readers then start reading at the new headline.
+            let _ = h1.focus();
+        }
+    });
+    view! {
+        <ArticleHead article=head />
+        <article class="article" aria-labelledby="article-title">
+            <header class="article-header">
+                <h1 id="article-title" tabindex="-1" node_ref=headline>
+                    {title.clone()}
+                </h1>
+                <MetaLine published_at updated_at views />
+            </header>
+            <div class="article-body">
+                {body.into_iter().map(|block| view! { <BlockView block /> }).collect_view()}
+            </div>
+            {source.map(|source| view! { <SourceLine source /> })}
+            <TelegramCta />
+            <ShareBar url title />
+        </article>
+    }
+}

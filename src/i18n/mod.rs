@@ -1,0 +1,46 @@
+//! The UI language: strings in ru, uk and en, and formatting through the
+//! browser's `Intl` (dates, numbers), which costs the Wasm build nothing.
+
+mod lang;
+mod strings;
+pub mod time;
+
+pub use lang::{Lang, provide_lang, use_lang};
+pub use strings::Strings;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+
+/// Formats a count the way the language writes numbers ("1 234" in Russian).
+pub fn format_count(n: u64, lang: Lang) -> String {
+    js_sys::Number::from(n as f64)
+        .to_locale_string(lang.tag())
+        .into()
+}
+
+/// Formats a count compactly, as news sites show views: "293", "1,2 тыс.", "3,4 млн".
+pub fn format_compact(n: u64, lang: Lang) -> String {
+    let format = js_sys::Intl::NumberFormat::new(
+        &js_sys::Array::of1(&lang.tag().into()),
+        &intl_options(&[("notation", "compact"), ("maximumFractionDigits", "1")]),
+    );
+    format
+        .format()
+        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
+/// An options object for an `Intl` constructor or a `toLocale…String` call.
+pub(crate) fn intl_options(pairs: &[(&str, &str)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        // Setting a plain property on a fresh object cannot fail.
+        let _ = Reflect::set(&object, &(*key).into(), &(*value).into());
+    }
+    object
+}
+
+#[cfg(test)]
+mod tests;

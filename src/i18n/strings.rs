@@ -1,0 +1,153 @@
+//! Every piece of UI text, per language.
+
+use super::Lang;
+
+/// The UI text of one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Shown while something loads (the seed page's "Загрузка...").
+    pub loading: &'static str,
+    /// Label of the retry button.
+    pub retry: &'static str,
+    /// Heading of the error panel.
+    pub error_title: &'static str,
+    /// The request got no answer.
+    pub error_network: &'static str,
+    /// Prefix of a server error with its status.
+    pub error_server: &'static str,
+    /// The answer was not readable data.
+    pub error_malformed: &'static str,
+    /// Too many requests.
+    pub error_rate_limited: &'static str,
+    /// Heading of the not-found page.
+    pub not_found_title: &'static str,
+    /// Body of the not-found page.
+    pub not_found_text: &'static str,
+    /// Link back to the newest news.
+    pub to_front_page: &'static str,
+    /// "Источник" before the source name.
+    pub source: &'static str,
+    /// Accessible label of the view count.
+    pub views: &'static str,
+    /// Accessible label of the publication time.
+    pub published: &'static str,
+    /// Before the time of the last update.
+    pub updated: &'static str,
+    /// Shown by the panic banner.
+    pub crashed: &'static str,
+    /// Link that reloads the page after a crash.
+    pub reload: &'static str,
+    /// Link that skips to the main content.
+    pub skip_to_content: &'static str,
+    /// The Telegram call to action, before the link.
+    pub telegram_before: &'static str,
+    /// The linked words of the Telegram call to action.
+    pub telegram_link: &'static str,
+    /// The Telegram call to action, after the link.
+    pub telegram_after: &'static str,
+    /// Label of the share bar.
+    pub share: &'static str,
+    /// The button that copies the article's address.
+    pub copy_link: &'static str,
+    /// Confirmation after copying.
+    pub link_copied: &'static str,
+    /// When the browser would not copy: the reader copies by hand.
+    pub copy_failed: &'static str,
+    /// The button that opens the device's own share sheet.
+    pub share_native: &'static str,
+}
+
+impl Strings {
+    /// The strings of `lang`.
+    pub fn of(lang: Lang) -> &'static Strings {
+        match lang {
+            Lang::Ru => &RU,
+            Lang::Uk => &UK,
+            Lang::En => &EN,
+        }
+    }
+}
+
+static RU: Strings = Strings {
+    loading: "Загрузка...",
+    retry: "Повторить",
+    error_title: "Не удалось загрузить",
+    error_network: "Нет связи с сервером. Проверьте подключение к интернету.",
+    error_server: "Ошибка сервера",
+    error_malformed: "Сервер прислал повреждённые данные.",
+    error_rate_limited: "Слишком много запросов, подождите немного",
+    not_found_title: "Страница не найдена",
+    not_found_text: "Такой новости нет: возможно, её удалили или в адресе опечатка.",
+    to_front_page: "К свежим новостям",
+    source: "Источник",
+    views: "Просмотры",
+    published: "Опубликовано",
+    updated: "обновлено",
+    crashed: "Что-то пошло не так, и страница перестала отвечать.",
+    reload: "Обновить страницу",
+    skip_to_content: "Перейти к содержанию",
+    telegram_before: "Сейчас все самое оперативное в нашем ",
+    telegram_link: "Telegram-канале",
+    telegram_after: ". Подписывайтесь, чтобы быть в курсе самой важной информации",
+    share: "Поделиться",
+    copy_link: "Скопировать ссылку",
+    link_copied: "Ссылка скопирована",
+    copy_failed: "Не удалось скопировать: выделите адрес и скопируйте его вручную",
+    share_native: "Поделиться…",
+};
+
+static UK: Strings = Strings {
+    loading: "Завантаження...",
+    retry: "Повторити",
+    error_title: "Не вдалося завантажити",
+    error_network: "Немає зв'язку із сервером. Перевірте підключення до інтернету.",
+    error_server: "Помилка сервера",
+    error_malformed: "Сервер надіслав пошкоджені дані.",
+    error_rate_limited: "Забагато запитів, зачекайте трохи",
+    not_found_title: "Сторінку не знайдено",
+    not_found_text: "Такої новини немає: можливо, її видалили або в адресі помилка.",
+    to_front_page: "До свіжих новин",
+    source: "Джерело",
+    views: "Перегляди",
+    published: "Опубліковано",
+    updated: "оновлено",
+    crashed: "Щось пішло не так, і сторінка перестала відповідати.",
+    reload: "Оновити сторінку",
+    skip_to_content: "Перейти до змісту",
+    telegram_before: "Зараз усе найоперативніше в нашому ",
+    telegram_link: "Telegram-каналі",
+    telegram_after: ". Підписуйтеся, щоб бути в курсі найважливішої інформації",
+    share: "Поділитися",
+    copy_link: "Скопіювати посилання",
+    link_copied: "Посилання скопійовано",
+    copy_failed: "Не вдалося скопіювати: виділіть адресу й скопіюйте її вручну",
+    share_native: "Поділитися…",
+};
+
+static EN: Strings = Strings {
+    loading: "Loading...",
+    retry: "Try again",
+    error_title: "Could not load",
+    error_network: "No connection to the server. Check your internet connection.",
+    error_server: "Server error",
+    error_malformed: "The server sent damaged data.",
+    error_rate_limited: "Too many requests, please wait a little",
+    not_found_title: "Page not found",
+    not_found_text: "There is no such story: it may have been removed, or the address has a typo.",
+    to_front_page: "To the latest news",
+    source: "Source",
+    views: "Views",
+    published: "Published",
+    updated: "updated",
+    crashed: "Something went wrong and the page stopped responding.",
+    reload: "Reload the page",
+    skip_to_content: "Skip to content",
+    telegram_before: "The fastest news is on our ",
+    telegram_link: "Telegram channel",
+    telegram_after: ". Subscribe to keep up with what matters",
+    share: "Share",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_failed: "Could not copy: select the address and copy it by hand",
+    share_native: "Share…",
+};

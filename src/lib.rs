@@ -1,0 +1,42 @@
+//! vestnik: the reader-facing single-page app of a news site.
+//!
+//! One folder per part of the page: [`article`] (the article being read),
+//! [`shell`] (header, footer and the page-level states around every page),
+//! plus the typed API client in [`api`] and the UI language in [`i18n`].
+
+pub mod api;
+pub mod app;
+pub mod article;
+pub mod i18n;
+pub mod shell;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+// The browser tests beside each part run in headless Chromium, not in Node:
+// they need a DOM and the browser's Intl.
+#[cfg(test)]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+use wasm_bindgen::JsCast;
+
+/// Mounts the app over the static boot shell of `index.html`.
+pub fn start() {
+    shell::panic_banner::install();
+    // The boot shell ("Загрузка...") painted before the Wasm arrived; the app
+    // draws its own loading state from here on.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+    let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    leptos::mount::mount_to(body, app::App).forget();
+}

@@ -1,0 +1,19 @@
+//! What surrounds every page: the site's settings, header and footer, and the
+//! page-level states (loading, not found, error) that any part can show.
+
+pub mod error_panel;
+pub mod footer;
+pub mod header;
+pub mod loading;
+pub mod not_found;
+pub mod panic_banner;
+pub mod site;
+
+pub use error_panel::ErrorPanel;
+pub use footer::SiteFooter;
+pub use header::SiteHeader;
+pub use loading::Loading;
+pub use not_found::NotFound;
+
+#[cfg(test)]
+mod tests;
