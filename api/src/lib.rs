@@ -124,6 +124,18 @@ pub struct Image {
     pub width: u32,
     /// Intrinsic height in pixels.
     pub height: u32,
+    /// The same picture in other widths, for `srcset`; empty when there is only `src`.
+    #[serde(default)]
+    pub sources: Vec<ImageSource>,
+}
+
+/// One width of a responsive image.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageSource {
+    /// URL of this rendition.
+    pub src: String,
+    /// Its width in pixels.
+    pub width: u32,
 }
 
 /// One block of an article body. The SPA renders each kind as a component and
@@ -151,6 +163,20 @@ pub enum Block {
         /// Who said it, e.g. "Алекс Ленартс".
         #[serde(default)]
         attribution: Option<String>,
+    },
+    /// A picture with its caption and credit.
+    Image(Image),
+    /// Outside content (a video, a post), shown as a link card: no third-party
+    /// frame or script is ever loaded into the page.
+    Embed {
+        /// The content's address (http or https).
+        url: String,
+        /// What the content is, shown on the card.
+        #[serde(default)]
+        title: Option<String>,
+        /// Where it lives, e.g. "YouTube", "Telegram".
+        #[serde(default)]
+        provider: Option<String>,
     },
     /// A block kind this client does not know; newer servers may send more kinds.
     #[serde(other)]
@@ -247,6 +273,79 @@ pub struct NewsPage {
     pub next: Option<String>,
 }
 
+/// The longest comment text the server accepts, in characters (Unicode scalar values).
+pub const COMMENT_MAX_CHARS: usize = 2000;
+
+/// The longest author name the server accepts, in characters.
+pub const AUTHOR_MAX_CHARS: usize = 80;
+
+/// A reader's comment under an article. The text is plain text with line
+/// breaks: clients escape it and make URLs clickable themselves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// Unique, increasing with posting order.
+    pub id: i64,
+    /// The comment this one replies to (one level: always a top-level comment).
+    #[serde(default)]
+    pub parent_id: Option<i64>,
+    /// The name the author gave.
+    pub author: String,
+    /// Plain text; line breaks are `\n`.
+    pub text: String,
+    /// When the server accepted it, RFC 3339 UTC.
+    #[serde(default)]
+    pub created_at: String,
+    /// The id the posting client chose, so it can match its pending comment.
+    #[serde(default)]
+    pub client_id: Option<String>,
+}
+
+/// The body of `POST /api/articles/{slug}/comments`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewComment {
+    /// The author's name (1 to [`AUTHOR_MAX_CHARS`] characters, not only spaces).
+    pub author: String,
+    /// The text (1 to [`COMMENT_MAX_CHARS`] characters, not only spaces).
+    pub text: String,
+    /// A top-level comment of the same article to reply to.
+    #[serde(default)]
+    pub parent_id: Option<i64>,
+    /// A random id the client chose (8 to 64 characters of `[A-Za-z0-9-]`);
+    /// posting the same id again answers the comment already stored.
+    pub client_id: String,
+}
+
+/// One page of an article's comments: `GET /api/articles/{slug}/comments`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentPage {
+    /// Up to `limit` top-level comments with all their replies, oldest first.
+    pub items: Vec<Comment>,
+    /// Cursor for the earlier top-level comments: pass it back as `before`; absent when none.
+    #[serde(default)]
+    pub next: Option<String>,
+    /// Comments the article has in all (top-level and replies, not removed).
+    #[serde(default)]
+    pub total: u64,
+    /// The id of the newest event of this article's stream when the page was
+    /// read: open the stream with `?after=` it, so nothing falls in between.
+    #[serde(default)]
+    pub last_event_id: i64,
+}
+
+/// The data of a `comment_removed` stream event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentRemoved {
+    /// The removed comment.
+    pub id: i64,
+}
+
+/// The data of a `count` stream event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentCount {
+    /// Comments the article now has (not removed).
+    pub total: u64,
+}
+
 /// The one error shape of the API: `{"error": {"code", "message", "fields"}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -274,6 +373,8 @@ pub enum ErrorCode {
     BadRequest,
     /// 404: no such resource.
     NotFound,
+    /// 401: a moderator action without a valid token.
+    Unauthorized,
     /// 413: the request body is too large.
     PayloadTooLarge,
     /// 422: well-formed input that fails validation; see `fields`.
@@ -313,6 +414,18 @@ mod tests {
             panic!("expected a paragraph, got {:?}", blocks[1]);
         };
         assert_eq!(inlines[0].marks, vec![Mark::Unsupported, Mark::Strong]);
+    }
+
+    #[test]
+    fn image_and_embed_blocks_round_trip_flat_with_their_type() {
+        let json = r#"[{"type":"image","src":"/m/a.jpg","alt":"Площадь","caption":null,"credit":"Фото: А. Б.","width":1200,"height":800,"sources":[{"src":"/m/a-600.jpg","width":600}]},{"type":"embed","url":"https://youtu.be/x","title":"Видео","provider":"YouTube"}]"#;
+        let blocks: Vec<Block> = serde_json::from_str(json).unwrap();
+        let Block::Image(image) = &blocks[0] else {
+            panic!("expected an image, got {:?}", blocks[0]);
+        };
+        assert_eq!((image.width, image.height, image.sources.len()), (1200, 800, 1));
+        assert!(matches!(&blocks[1], Block::Embed { provider: Some(p), .. } if p == "YouTube"));
+        assert_eq!(serde_json::to_string(&blocks).unwrap(), json);
     }
 
     #[test]

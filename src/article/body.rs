@@ -1,5 +1,7 @@
 //! The body blocks of an article, one component per kind.
 
+use super::embed_card::EmbedCard;
+use super::figure::{Figure, Loading};
 use leptos::prelude::*;
 use vestnik_api::{Block, Inline, Mark};
 
@@ -10,6 +12,12 @@ pub fn BlockView(block: Block) -> impl IntoView {
         Block::Paragraph { inlines } => view! { <Paragraph inlines /> }.into_any(),
         Block::Heading { level, text } => view! { <Heading level text /> }.into_any(),
         Block::Quote { text, attribution } => view! { <Quote text attribution /> }.into_any(),
+        Block::Image(image) => view! { <Figure image loading=Loading::Lazy /> }.into_any(),
+        Block::Embed {
+            url,
+            title,
+            provider,
+        } => view! { <EmbedCard url title provider /> }.into_any(),
         // A kind this build does not know is left out rather than guessed at.
         Block::Unsupported => ().into_any(),
     }

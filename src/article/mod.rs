@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod body;
+pub mod embed_card;
+pub mod figure;
 pub mod head;
 pub mod meta_line;
 pub mod page;

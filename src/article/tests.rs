@@ -398,3 +398,106 @@ fn the_reader_id_is_made_once_and_kept() {
     assert!(is_valid_reader_id(&replaced));
     assert_ne!(replaced, first);
 }
+
+fn photo(src: &str) -> vestnik_api::Image {
+    vestnik_api::Image {
+        src: src.into(),
+        alt: "Мост через Лопань".into(),
+        caption: Some("Мост после ремонта".into()),
+        credit: Some("А. Петренко".into()),
+        width: 1600,
+        height: 900,
+        sources: vec![vestnik_api::ImageSource {
+            src: "/media/bridge-800.jpg".into(),
+            width: 800,
+        }],
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_body_image_reserves_its_size_loads_lazily_and_has_caption_and_credit() {
+    let mut article = seed_like_article();
+    article.body.push(Block::Image(photo("/media/bridge.jpg")));
+    let root = mount(move || view! { <ArticleView article /> });
+    settle().await;
+    let img = root
+        .query_selector(".article-body figure img")
+        .unwrap()
+        .expect("an img");
+    assert_eq!(img.get_attribute("width").as_deref(), Some("1600"));
+    assert_eq!(img.get_attribute("height").as_deref(), Some("900"));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(
+        img.get_attribute("alt").as_deref(),
+        Some("Мост через Лопань")
+    );
+    assert_eq!(
+        img.get_attribute("srcset").as_deref(),
+        Some("/media/bridge-800.jpg 800w, /media/bridge.jpg 1600w")
+    );
+    assert!(img.get_attribute("sizes").is_some());
+    assert_eq!(text_of(&root, "figure .caption"), "Мост после ремонта");
+    assert_eq!(text_of(&root, "figure .credit"), "Фото: А. Петренко");
+}
+
+#[wasm_bindgen_test]
+async fn the_lead_image_loads_at_once_and_unsafe_sources_are_left_out() {
+    let mut article = seed_like_article();
+    article.image = Some(photo("/media/lead.jpg"));
+    article
+        .body
+        .push(Block::Image(photo("javascript:alert(1)")));
+    let root = mount(move || view! { <ArticleView article /> });
+    settle().await;
+    let lead = root
+        .query_selector(".article > figure img")
+        .unwrap()
+        .expect("the lead image");
+    assert_eq!(lead.get_attribute("fetchpriority").as_deref(), Some("high"));
+    assert_eq!(lead.get_attribute("loading"), None);
+    assert!(
+        root.query_selector(".article-body figure.figure")
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_is_a_link_card_and_never_a_frame() {
+    let mut article = seed_like_article();
+    article.body.push(Block::Embed {
+        url: "https://www.youtube.com/watch?v=x".into(),
+        title: Some("Видео с места событий".into()),
+        provider: Some("YouTube".into()),
+    });
+    article.body.push(Block::Embed {
+        url: "javascript:alert(1)".into(),
+        title: None,
+        provider: None,
+    });
+    article.body.push(Block::Embed {
+        url: "https://t.me/s/channel/1".into(),
+        title: None,
+        provider: None,
+    });
+    let root = mount(move || view! { <ArticleView article /> });
+    settle().await;
+    assert!(root.query_selector("iframe").unwrap().is_none());
+    let cards = all(&root, ".embed-card a");
+    assert_eq!(cards.len(), 2, "the javascript: embed is dropped");
+    assert_eq!(
+        cards[0].get_attribute("href").as_deref(),
+        Some("https://www.youtube.com/watch?v=x")
+    );
+    assert_eq!(
+        cards[0].get_attribute("rel").as_deref(),
+        Some("noopener nofollow")
+    );
+    assert_eq!(text_of(&cards[0], ".embed-provider"), "YouTube");
+    assert_eq!(text_of(&cards[0], ".embed-title"), "Видео с места событий");
+    assert_eq!(text_of(&cards[1], ".embed-provider"), "Внешний материал");
+    assert_eq!(
+        text_of(&cards[1], ".embed-title"),
+        "https://t.me/s/channel/1"
+    );
+}

@@ -1,6 +1,7 @@
 //! The article itself: headline, meta line, body, source, Telegram invitation and sharing.
 
 use super::body::BlockView;
+use super::figure::{Figure, Loading};
 use super::head::{ArticleHead, canonical_url};
 use super::meta_line::{MetaLine, SourceLine};
 use super::share_bar::ShareBar;
@@ -33,6 +34,7 @@ pub fn ArticleView(
         source,
         published_at,
         updated_at,
+        image,
         ..
     } = article;
     let headline = NodeRef::<H1>::new();
@@ -55,6 +57,7 @@ pub fn ArticleView(
                 </h1>
                 <MetaLine published_at updated_at views />
             </header>
+            {image.map(|image| view! { <Figure image loading=Loading::Eager /> })}
             <div class="article-body">
                 {body.into_iter().map(|block| view! { <BlockView block /> }).collect_view()}
             </div>

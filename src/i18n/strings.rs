@@ -45,6 +45,10 @@ pub struct Strings {
     pub telegram_link: &'static str,
     /// The Telegram call to action, after the link.
     pub telegram_after: &'static str,
+    /// Before a photo credit.
+    pub photo_credit: &'static str,
+    /// Names an embed whose provider is unknown.
+    pub external_content: &'static str,
     /// Label of the share bar.
     pub share: &'static str,
     /// The button that copies the article's address.
@@ -89,6 +93,8 @@ static RU: Strings = Strings {
     telegram_before: "Сейчас все самое оперативное в нашем ",
     telegram_link: "Telegram-канале",
     telegram_after: ". Подписывайтесь, чтобы быть в курсе самой важной информации",
+    photo_credit: "Фото:",
+    external_content: "Внешний материал",
     share: "Поделиться",
     copy_link: "Скопировать ссылку",
     link_copied: "Ссылка скопирована",
@@ -117,6 +123,8 @@ static UK: Strings = Strings {
     telegram_before: "Зараз усе найоперативніше в нашому ",
     telegram_link: "Telegram-каналі",
     telegram_after: ". Підписуйтеся, щоб бути в курсі найважливішої інформації",
+    photo_credit: "Фото:",
+    external_content: "Зовнішній матеріал",
     share: "Поділитися",
     copy_link: "Скопіювати посилання",
     link_copied: "Посилання скопійовано",
@@ -145,6 +153,8 @@ static EN: Strings = Strings {
     telegram_before: "The fastest news is on our ",
     telegram_link: "Telegram channel",
     telegram_after: ". Subscribe to keep up with what matters",
+    photo_credit: "Photo:",
+    external_content: "External content",
     share: "Share",
     copy_link: "Copy link",
     link_copied: "Link copied",

@@ -247,7 +247,7 @@ async fn corrupt_server() -> TestServer {
 
 /// An article that uses every optional part of the schema.
 async fn add_full_article(server: &TestServer) {
-    use vestnik_api::{Block, Image, Inline, Mark, Source, Tag};
+    use vestnik_api::{Block, Image, ImageSource, Inline, Mark, Source, Tag};
     let article = vestnik_server::store::NewArticle {
         slug: "with-everything".to_owned(),
         title: "Всё сразу".to_owned(),
@@ -271,6 +271,23 @@ async fn add_full_article(server: &TestServer) {
                 text: "Цитата без автора".to_owned(),
                 attribution: None,
             },
+            Block::Image(Image {
+                src: "/media/bridge.jpg".to_owned(),
+                alt: "Мост через Лопань".to_owned(),
+                caption: Some("Мост после ремонта".to_owned()),
+                credit: Some("Фото: Харьковчанин".to_owned()),
+                width: 1600,
+                height: 900,
+                sources: vec![ImageSource {
+                    src: "/media/bridge-800.jpg".to_owned(),
+                    width: 800,
+                }],
+            }),
+            Block::Embed {
+                url: "https://www.youtube.com/watch?v=dQw4w9WgXcQ".to_owned(),
+                title: Some("Видео с места событий".to_owned()),
+                provider: Some("YouTube".to_owned()),
+            },
         ],
         source: Source {
             name: "Харьковчанин".to_owned(),
@@ -290,6 +307,7 @@ async fn add_full_article(server: &TestServer) {
             credit: None,
             width: 1200,
             height: 800,
+            sources: Vec::new(),
         }),
     };
     assert!(
@@ -409,6 +427,9 @@ fn schemas_reject_what_the_server_must_not_send() {
     let block = validator(&components, &json!({"$ref": "#/components/schemas/Block"}));
     assert!(block.is_valid(&json!({"type": "quote", "text": "x", "attribution": null})));
     assert!(!block.is_valid(&json!({"type": "video", "src": "x"})));
+    assert!(!block.is_valid(&json!({"type": "image", "src": "x", "alt": "", "caption": null,
+        "credit": null, "width": 1, "height": 1, "sources": [], "onload": "x"})));
+    assert!(!block.is_valid(&json!({"type": "embed", "url": "https://x.example/", "title": null})));
     assert!(
         !block.is_valid(
             &json!({"type": "paragraph", "inlines": [{"text": "x", "marks": []}], "x": 1})

@@ -1,0 +1,28 @@
+//! Outside content (a video, a post) as a link card.
+
+use crate::i18n::use_lang;
+use leptos::prelude::*;
+
+/// A card linking to outside content. No third-party frame or script is loaded:
+/// it would track readers, slow the page and need a looser CSP.
+#[component]
+pub fn EmbedCard(url: String, title: Option<String>, provider: Option<String>) -> impl IntoView {
+    let lang = use_lang();
+    let lower = url.trim_start().to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return None;
+    }
+    let title = title
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| url.clone());
+    Some(view! {
+        <aside class="embed-card">
+            <a href=url rel="noopener nofollow" target="_blank">
+                <span class="embed-provider">
+                    {provider.unwrap_or_else(|| lang.get_untracked().strings().external_content.to_owned())}
+                </span>
+                <span class="embed-title">{title}</span>
+            </a>
+        </aside>
+    })
+}
