@@ -2,6 +2,8 @@
 
 use crate::article::{ArticlePage, LatestArticlePage};
 use crate::i18n::{Lang, provide_lang};
+use crate::related::{TagPage, provide_feed_cache};
+use crate::shell::clock::provide_clock;
 use crate::shell::site::{SiteSettings, fetch_site};
 use crate::shell::{NotFound, SiteFooter, SiteHeader};
 use leptos::prelude::*;
@@ -25,6 +27,8 @@ pub fn App() -> impl IntoView {
     provide_context(SiteSettings(site));
     let lang = Signal::derive(move || Lang::from_tag(&site.read().locale));
     provide_lang(lang);
+    provide_clock();
+    provide_feed_cache();
     let site_name = move || site.read().name.clone();
 
     view! {
@@ -38,6 +42,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LatestArticlePage />
                     <Route path=path!("/news/:slug") view=ArticlePage />
+                    <Route path=path!("/tags/:slug") view=TagPage />
                 </Routes>
             </main>
             <SiteFooter />

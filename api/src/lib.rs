@@ -271,6 +271,9 @@ pub struct NewsPage {
     /// Opaque cursor for the next (older) page: pass it back as `before`; absent at the end.
     #[serde(default)]
     pub next: Option<String>,
+    /// The tag the list was filtered by (`tag=`), with its display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tag: Option<Tag>,
 }
 
 /// The longest comment text the server accepts, in characters (Unicode scalar values).

@@ -1,17 +1,19 @@
 //! The meta line (publication and update times, views) and the source line.
 
 use crate::i18n::time::{format_full, format_published, machine_readable, parse_instant};
-use crate::i18n::{format_compact, format_count, use_lang};
+use crate::i18n::{counted, format_compact, format_count, use_lang};
 use crate::shell::site::use_site;
 use leptos::prelude::*;
 use vestnik_api::Source;
 
-/// Publication time, update time when there is one, and view count.
+/// Publication time, update time when there is one, view count and the
+/// comment count that jumps to the comments.
 #[component]
 pub fn MetaLine(
     published_at: String,
     updated_at: Option<String>,
     views: Signal<u64>,
+    comments: Signal<u64>,
 ) -> impl IntoView {
     let lang = use_lang();
     let updated = updated_at.map(|at| {
@@ -35,6 +37,12 @@ pub fn MetaLine(
                 <span class="visually-hidden">{move || lang.get().strings().views} ": "</span>
                 <span class="views-count">{move || format_compact(views.get(), lang.get())}</span>
             </span>
+            <a class="comment-count" href="#comments">
+                <svg class="icon" aria-hidden="true" viewBox="0 0 24 24" width="16" height="16">
+                    <path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z" />
+                </svg>
+                {move || counted(comments.get(), lang.get(), &lang.get().strings().comments)}
+            </a>
         </p>
     }
 }

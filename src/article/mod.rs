@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod body;
+pub mod breadcrumb;
 pub mod embed_card;
 pub mod figure;
 pub mod head;
@@ -10,6 +11,7 @@ pub mod meta_line;
 pub mod page;
 pub mod share_bar;
 pub mod skeleton;
+pub mod tag_list;
 pub mod telegram_cta;
 pub mod view;
 pub mod views;

@@ -5,6 +5,7 @@ use super::skeleton::ArticleSkeleton;
 use super::view::ArticleView;
 use super::views::count_view;
 use crate::api::ApiError;
+use crate::related::OtherNews;
 use crate::shell::{ErrorPanel, NotFound};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -45,7 +46,9 @@ fn ArticleState(article: LocalResource<Result<Article, ApiError>>) -> impl IntoV
 #[component]
 fn CountedArticle(article: Article) -> impl IntoView {
     let views = RwSignal::new(article.views);
+    let comments = RwSignal::new(article.comment_count);
     let slug = article.slug.clone();
+    let feed_slug = article.slug.clone();
     // Once per visit: this runs when the loaded article is first shown, not on re-renders.
     leptos::task::spawn_local(async move {
         // A failed count is not the reader's problem; the page's number stays.
@@ -53,5 +56,8 @@ fn CountedArticle(article: Article) -> impl IntoView {
             let _ = views.try_set(count.views);
         }
     });
-    view! { <ArticleView article views=Signal::from(views) /> }
+    view! {
+        <ArticleView article views=Signal::from(views) comments=Signal::from(comments) />
+        <OtherNews slug=feed_slug />
+    }
 }

@@ -14,6 +14,7 @@ pub fn ArticleSkeleton() -> impl IntoView {
             <p class="loading" role="status" aria-live="polite">
                 {move || lang.get().strings().loading}
             </p>
+            <div class="skeleton skeleton-breadcrumb" aria-hidden="true"></div>
             <div class="skeleton skeleton-title" aria-hidden="true"></div>
             <div class="skeleton skeleton-title short" aria-hidden="true"></div>
             <div class="skeleton skeleton-meta" aria-hidden="true"></div>

@@ -501,3 +501,75 @@ async fn an_embed_is_a_link_card_and_never_a_frame() {
         "https://t.me/s/channel/1"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_rubric_leads_the_breadcrumb_and_every_tag_links_to_its_news() {
+    let mut article = seed_like_article();
+    article.tags = vec![
+        vestnik_api::Tag {
+            slug: "economy".into(),
+            name: "Экономика".into(),
+        },
+        vestnik_api::Tag {
+            slug: "kharkiv".into(),
+            name: "Харьков".into(),
+        },
+    ];
+    let root = mount(move || view! { <ArticleView article /> });
+    settle().await;
+    let crumbs = all(&root, "nav.breadcrumb li a");
+    let trail: Vec<_> = crumbs
+        .iter()
+        .map(|a| {
+            (
+                a.text_content().unwrap_or_default(),
+                a.get_attribute("href").unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        trail,
+        vec![
+            ("Главная".to_owned(), "/".to_owned()),
+            ("Экономика".to_owned(), "/tags/economy".to_owned())
+        ]
+    );
+    // The breadcrumb comes before the headline in reading order.
+    let nav = root.query_selector("nav.breadcrumb").unwrap().unwrap();
+    let h1 = root.query_selector("h1").unwrap().unwrap();
+    assert_eq!(
+        nav.compare_document_position(&h1) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+    );
+    let tags: Vec<_> = all(&root, ".tag-list a[rel=tag]")
+        .iter()
+        .map(|a| a.get_attribute("href").unwrap_or_default())
+        .collect();
+    assert_eq!(tags, vec!["/tags/economy", "/tags/kharkiv"]);
+}
+
+#[wasm_bindgen_test]
+async fn without_tags_there_is_only_the_front_page_in_the_trail_and_no_tag_list() {
+    let root = mount(|| view! { <ArticleView article=seed_like_article() /> });
+    settle().await;
+    assert_eq!(all(&root, "nav.breadcrumb li").len(), 1);
+    assert!(all(&root, ".tag-list").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_comment_count_is_worded_by_plural_rules_and_jumps_to_the_comments() {
+    let comments = RwSignal::new(0_u64);
+    let root = mount(move || {
+        view! { <ArticleView article=seed_like_article() comments=Signal::from(comments) /> }
+    });
+    settle().await;
+    let link = root.query_selector("a.comment-count").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#comments"));
+    assert_eq!(text_of(&root, "a.comment-count"), "0 комментариев");
+    comments.set(3);
+    settle().await;
+    assert_eq!(text_of(&root, "a.comment-count"), "3 комментария");
+    comments.set(21);
+    settle().await;
+    assert_eq!(text_of(&root, "a.comment-count"), "21 комментарий");
+}

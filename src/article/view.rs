@@ -1,10 +1,12 @@
 //! The article itself: headline, meta line, body, source, Telegram invitation and sharing.
 
 use super::body::BlockView;
+use super::breadcrumb::Breadcrumb;
 use super::figure::{Figure, Loading};
 use super::head::{ArticleHead, canonical_url};
 use super::meta_line::{MetaLine, SourceLine};
 use super::share_bar::ShareBar;
+use super::tag_list::TagList;
 use super::telegram_cta::TelegramCta;
 use leptos::html::H1;
 use leptos::prelude::*;
@@ -24,8 +26,12 @@ pub fn ArticleView(
     /// The live view count, when the page counts views; else the article's own number.
     #[prop(optional)]
     views: Option<Signal<u64>>,
+    /// The live comment count, when the page has the comments; else the article's own number.
+    #[prop(optional)]
+    comments: Option<Signal<u64>>,
 ) -> impl IntoView {
     let views = views.unwrap_or_else(|| Signal::stored(article.views));
+    let comments = comments.unwrap_or_else(|| Signal::stored(article.comment_count));
     let head = article.clone();
     let url = canonical_url(&article.slug);
     let Article {
@@ -35,8 +41,11 @@ pub fn ArticleView(
         published_at,
         updated_at,
         image,
+        mut tags,
         ..
     } = article;
+    // The first tag is the rubric (see docs/api/README.md); the rest are topics.
+    let rubric = (!tags.is_empty()).then(|| tags.remove(0));
     let headline = NodeRef::<H1>::new();
     Effect::new(move || {
         let Some(h1) = headline.get() else { return };
@@ -52,16 +61,18 @@ pub fn ArticleView(
         <ArticleHead article=head />
         <article class="article" aria-labelledby="article-title">
             <header class="article-header">
+                <Breadcrumb rubric=rubric.clone() />
                 <h1 id="article-title" tabindex="-1" node_ref=headline>
                     {title.clone()}
                 </h1>
-                <MetaLine published_at updated_at views />
+                <MetaLine published_at updated_at views comments />
             </header>
             {image.map(|image| view! { <Figure image loading=Loading::Eager /> })}
             <div class="article-body">
                 {body.into_iter().map(|block| view! { <BlockView block /> }).collect_view()}
             </div>
             {source.map(|source| view! { <SourceLine source /> })}
+            <TagList tags=rubric.into_iter().chain(tags).collect() />
             <TelegramCta />
             <ShareBar url title />
         </article>

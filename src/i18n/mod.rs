@@ -2,10 +2,14 @@
 //! browser's `Intl` (dates, numbers), which costs the Wasm build nothing.
 
 mod lang;
+pub mod plural;
+pub mod relative;
 mod strings;
 pub mod time;
 
 pub use lang::{Lang, provide_lang, use_lang};
+pub use plural::{PluralForms, counted};
+pub use relative::format_relative;
 pub use strings::Strings;
 
 use js_sys::{Object, Reflect};

@@ -1,6 +1,6 @@
 //! Every piece of UI text, per language.
 
-use super::Lang;
+use super::{Lang, PluralForms};
 
 /// The UI text of one language.
 #[derive(Debug)]
@@ -59,6 +59,28 @@ pub struct Strings {
     pub copy_failed: &'static str,
     /// The button that opens the device's own share sheet.
     pub share_native: &'static str,
+    /// The front page, first step of the breadcrumb.
+    pub home: &'static str,
+    /// Accessible name of the breadcrumb.
+    pub breadcrumb: &'static str,
+    /// Accessible name of the article's tag list.
+    pub tags: &'static str,
+    /// "N комментариев".
+    pub comments: PluralForms,
+    /// Heading of the list of other news under an article ("Другие новости").
+    pub other_news: &'static str,
+    /// Heading of the fresh news offered on the not-found page.
+    pub fresh_news: &'static str,
+    /// "N новостей".
+    pub news: PluralForms,
+    /// Announced after a page of news arrived, before the count.
+    pub loaded: &'static str,
+    /// The button that loads the next page of news.
+    pub show_more: &'static str,
+    /// The line under the last news.
+    pub news_end: &'static str,
+    /// Before the reason a page of news failed.
+    pub news_error: &'static str,
 }
 
 impl Strings {
@@ -100,6 +122,27 @@ static RU: Strings = Strings {
     link_copied: "Ссылка скопирована",
     copy_failed: "Не удалось скопировать: выделите адрес и скопируйте его вручную",
     share_native: "Поделиться…",
+    home: "Главная",
+    breadcrumb: "Вы здесь",
+    tags: "Теги",
+    comments: PluralForms {
+        one: "комментарий",
+        few: "комментария",
+        many: "комментариев",
+        other: "комментария",
+    },
+    other_news: "Другие новости",
+    fresh_news: "Свежие новости",
+    news: PluralForms {
+        one: "новость",
+        few: "новости",
+        many: "новостей",
+        other: "новости",
+    },
+    loaded: "Загружено:",
+    show_more: "Показать ещё",
+    news_end: "Больше новостей нет",
+    news_error: "Не удалось загрузить новости.",
 };
 
 static UK: Strings = Strings {
@@ -130,6 +173,27 @@ static UK: Strings = Strings {
     link_copied: "Посилання скопійовано",
     copy_failed: "Не вдалося скопіювати: виділіть адресу й скопіюйте її вручну",
     share_native: "Поділитися…",
+    home: "Головна",
+    breadcrumb: "Ви тут",
+    tags: "Теги",
+    comments: PluralForms {
+        one: "коментар",
+        few: "коментарі",
+        many: "коментарів",
+        other: "коментаря",
+    },
+    other_news: "Інші новини",
+    fresh_news: "Свіжі новини",
+    news: PluralForms {
+        one: "новина",
+        few: "новини",
+        many: "новин",
+        other: "новини",
+    },
+    loaded: "Завантажено:",
+    show_more: "Показати ще",
+    news_end: "Більше новин немає",
+    news_error: "Не вдалося завантажити новини.",
 };
 
 static EN: Strings = Strings {
@@ -160,4 +224,25 @@ static EN: Strings = Strings {
     link_copied: "Link copied",
     copy_failed: "Could not copy: select the address and copy it by hand",
     share_native: "Share…",
+    home: "Home",
+    breadcrumb: "You are here",
+    tags: "Tags",
+    comments: PluralForms {
+        one: "comment",
+        few: "comments",
+        many: "comments",
+        other: "comments",
+    },
+    other_news: "More news",
+    fresh_news: "Latest news",
+    news: PluralForms {
+        one: "story",
+        few: "stories",
+        many: "stories",
+        other: "stories",
+    },
+    loaded: "Loaded:",
+    show_more: "Show more",
+    news_end: "No more news",
+    news_error: "Could not load the news.",
 };

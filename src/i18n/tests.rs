@@ -84,3 +84,77 @@ fn views_are_compact_in_each_language() {
     assert_eq!(format_compact(1234, Lang::En), "1.2K");
     assert_eq!(format_compact(3_400_000, Lang::Ru), "3,4\u{a0}млн");
 }
+
+#[wasm_bindgen_test]
+fn comment_counts_take_the_russian_plural_forms() {
+    let forms = &Lang::Ru.strings().comments;
+    let said = |n| counted(n, Lang::Ru, forms);
+    assert_eq!(said(0), "0 комментариев");
+    assert_eq!(said(1), "1 комментарий");
+    assert_eq!(said(3), "3 комментария");
+    assert_eq!(said(5), "5 комментариев");
+    assert_eq!(said(11), "11 комментариев");
+    assert_eq!(said(21), "21 комментарий");
+    assert_eq!(said(22), "22 комментария");
+    assert_eq!(said(1234), "1\u{a0}234 комментария");
+}
+
+#[wasm_bindgen_test]
+fn comment_counts_in_ukrainian_and_english() {
+    let uk = |n| counted(n, Lang::Uk, &Lang::Uk.strings().comments);
+    assert_eq!(uk(1), "1 коментар");
+    assert_eq!(uk(2), "2 коментарі");
+    assert_eq!(uk(5), "5 коментарів");
+    let en = |n| counted(n, Lang::En, &Lang::En.strings().comments);
+    assert_eq!(en(1), "1 comment");
+    assert_eq!(en(2), "2 comments");
+    assert_eq!(en(0), "0 comments");
+}
+
+const SECOND: f64 = 1000.0;
+const MINUTE: f64 = 60.0 * SECOND;
+const HOUR: f64 = 60.0 * MINUTE;
+const DAY: f64 = 24.0 * HOUR;
+
+fn ago(ms: f64, lang: Lang) -> String {
+    let now = 1_790_000_000_000.0;
+    format_relative(now - ms, now, lang)
+}
+
+#[wasm_bindgen_test]
+fn relative_times_in_russian_as_the_seed_shows_them() {
+    assert_eq!(ago(16.0 * HOUR, Lang::Ru), "16 часов назад");
+    assert_eq!(ago(1.0 * DAY, Lang::Ru), "1 день назад");
+    assert_eq!(ago(2.0 * DAY, Lang::Ru), "2 дня назад");
+    assert_eq!(ago(5.0 * DAY, Lang::Ru), "5 дней назад");
+    assert_eq!(ago(21.0 * HOUR, Lang::Ru), "21 час назад");
+    assert_eq!(ago(3.0 * HOUR + 59.0 * MINUTE, Lang::Ru), "3 часа назад");
+    assert_eq!(ago(5.0 * MINUTE, Lang::Ru), "5 минут назад");
+    assert_eq!(ago(1.0 * MINUTE, Lang::Ru), "1 минуту назад");
+    assert_eq!(ago(30.0 * SECOND, Lang::Ru), "30 секунд назад");
+    assert_eq!(ago(45.0 * DAY, Lang::Ru), "1 месяц назад");
+    assert_eq!(ago(100.0 * DAY, Lang::Ru), "3 месяца назад");
+    assert_eq!(ago(400.0 * DAY, Lang::Ru), "1 год назад");
+}
+
+#[wasm_bindgen_test]
+fn relative_times_in_ukrainian_and_english() {
+    assert_eq!(ago(16.0 * HOUR, Lang::Uk), "16 годин тому");
+    assert_eq!(ago(1.0 * DAY, Lang::Uk), "1 день тому");
+    assert_eq!(ago(3.0 * DAY, Lang::Uk), "3 дні тому");
+    assert_eq!(ago(2.0 * MINUTE, Lang::Uk), "2 хвилини тому");
+    assert_eq!(ago(16.0 * HOUR, Lang::En), "16 hours ago");
+    assert_eq!(ago(1.0 * DAY, Lang::En), "1 day ago");
+    assert_eq!(ago(1.0 * MINUTE, Lang::En), "1 minute ago");
+    assert_eq!(ago(10.0 * SECOND, Lang::En), "10 seconds ago");
+    assert_eq!(ago(60.0 * DAY, Lang::En), "2 months ago");
+}
+
+#[wasm_bindgen_test]
+fn a_time_slightly_in_the_future_reads_as_just_now_not_in_the_future() {
+    let now = 1_790_000_000_000.0;
+    assert_eq!(
+        format_relative(now + 5.0 * SECOND, now, Lang::Ru),
+        "0 секунд назад"
+    );
+}

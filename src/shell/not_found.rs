@@ -1,6 +1,7 @@
 //! The page for an address that names nothing.
 
 use crate::i18n::use_lang;
+use crate::related::FreshNews;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
@@ -19,5 +20,6 @@ pub fn NotFound() -> impl IntoView {
                 <a href="/">{move || strings().to_front_page}</a>
             </p>
         </section>
+        <FreshNews />
     }
 }

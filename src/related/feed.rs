@@ -1,0 +1,462 @@
+//! The endless news list: pages load before the reader reaches the end, only
+//! the pages near the viewport stay in the DOM, and it follows the WAI-ARIA
+//! feed pattern.
+
+use super::api::{NewsQuery, PAGE_SIZE, fetch_news};
+use super::feed_cache::{ChunkSnapshot, FeedSnapshot, use_feed_cache};
+use super::intersection::Intersections;
+use super::news_card::NewsCard;
+use crate::api::ApiError;
+use crate::i18n::{counted, use_lang};
+use leptos::ev;
+use leptos::html::Div;
+use leptos::prelude::*;
+use std::collections::{BTreeSet, HashSet};
+use vestnik_api::NewsItem;
+use wasm_bindgen::JsCast;
+
+/// How far below the viewport the next page is requested: a fast flick
+/// should not reach the end before the page arrives.
+const PREFETCH_MARGIN: &str = "0px 0px 1500px 0px";
+
+/// How far beyond the viewport pages stay in the DOM; further ones are
+/// replaced by an empty block of their measured height.
+const WINDOW_MARGIN: &str = "1500px 0px";
+
+/// Where the list is in its loading.
+#[derive(Clone, Debug, PartialEq)]
+enum Status {
+    /// Waiting for the reader to come near the end.
+    Idle,
+    /// One request is in flight (never more).
+    Loading,
+    /// The last request failed; the reader may retry.
+    Failed(ApiError),
+    /// The server has no older news.
+    Ended,
+}
+
+/// One loaded page: the unit that leaves and re-enters the DOM.
+#[derive(Clone, Debug)]
+struct Chunk {
+    index: usize,
+    /// The 1-based place of its first item in the whole list.
+    first_position: usize,
+    items: Vec<NewsItem>,
+}
+
+/// The endless list of `query`'s news, as a feed labelled by the element `labelled_by`.
+#[component]
+pub fn NewsFeed(
+    /// Which news.
+    query: NewsQuery,
+    /// The id of the heading that names the list.
+    labelled_by: &'static str,
+) -> impl IntoView {
+    let lang = use_lang();
+    let strings = move || lang.get().strings();
+    let cache = use_feed_cache();
+    let restored = cache.and_then(|cache| cache.restore(&query));
+    let query = StoredValue::new(query);
+
+    let chunks = RwSignal::new(Vec::<Chunk>::new());
+    // Indices of the chunks now taken out of the DOM, and every chunk's last height.
+    let hidden = RwSignal::new(BTreeSet::<usize>::new());
+    let heights = StoredValue::new(Vec::<f64>::new());
+    let seen = StoredValue::new(HashSet::<String>::new());
+    let next = StoredValue::new(None::<String>);
+    let status = RwSignal::new(Status::Idle);
+    let announcement = RwSignal::new(String::new());
+    let scroll_y = StoredValue::new(0.0_f64);
+    let feed_root = NodeRef::<Div>::new();
+    let sentinel = NodeRef::<Div>::new();
+
+    if let Some(slug) = query.with_value(|q| q.exclude.clone()) {
+        seen.update_value(|seen| {
+            seen.insert(slug);
+        });
+    }
+
+    let total = Memo::new(move |_| {
+        chunks.with(|chunks| {
+            chunks
+                .last()
+                .map_or(0, |last| last.first_position - 1 + last.items.len())
+        })
+    });
+    let set_size = Signal::derive(move || {
+        if status.get() == Status::Ended {
+            total.get() as i64
+        } else {
+            -1
+        }
+    });
+
+    // Adds a page, leaving out what the list already has; answers how many were new.
+    let append = move |items: Vec<NewsItem>, height: f64| -> usize {
+        let fresh: Vec<NewsItem> = items
+            .into_iter()
+            .filter(|item| {
+                seen.try_update_value(|seen| seen.insert(item.slug.clone()))
+                    .unwrap_or(false)
+            })
+            .collect();
+        let added = fresh.len();
+        if added == 0 {
+            return 0;
+        }
+        heights.update_value(|h| h.push(height));
+        chunks.update(|chunks| {
+            let first_position = chunks
+                .last()
+                .map_or(1, |last| last.first_position + last.items.len());
+            chunks.push(Chunk {
+                index: chunks.len(),
+                first_position,
+                items: fresh,
+            });
+        });
+        added
+    };
+
+    let chunk_observer = StoredValue::new_local(Intersections::new(WINDOW_MARGIN, move |entry| {
+        let Some(index) = entry
+            .target()
+            .get_attribute("data-chunk")
+            .and_then(|i| i.parse::<usize>().ok())
+        else {
+            return;
+        };
+        let is_hidden = hidden.with_untracked(|h| h.contains(&index));
+        if entry.is_intersecting() && is_hidden {
+            hidden.update(|h| {
+                h.remove(&index);
+            });
+        } else if !entry.is_intersecting() && !is_hidden {
+            let height = entry.bounding_client_rect().height();
+            heights.update_value(|h| {
+                if let Some(slot) = h.get_mut(index) {
+                    *slot = height;
+                }
+            });
+            hidden.update(|h| {
+                h.insert(index);
+            });
+        }
+    }));
+
+    let sentinel_observer: StoredValue<Option<Intersections>, LocalStorage> =
+        StoredValue::new_local(None);
+    let recheck_sentinel = move || {
+        if let Some(element) = sentinel.get_untracked() {
+            sentinel_observer.with_value(|o| {
+                if let Some(o) = o {
+                    o.recheck(&element);
+                }
+            });
+        }
+    };
+
+    let load_more = move || {
+        if status
+            .try_with_untracked(|s| *s != Status::Idle)
+            .unwrap_or(true)
+        {
+            return;
+        }
+        status.set(Status::Loading);
+        leptos::task::spawn_local(async move {
+            let Some(query) = query.try_get_value() else {
+                return;
+            };
+            let before = next.try_get_value().flatten();
+            let result = fetch_news(&query, before.as_deref(), PAGE_SIZE).await;
+            // The reader may have left the article meanwhile.
+            if status.is_disposed() {
+                return;
+            }
+            match result {
+                Ok(page) => {
+                    let ended = page.next.is_none() || page.items.is_empty();
+                    let added = append(page.items, 0.0);
+                    next.set_value(page.next);
+                    let strings = lang.get_untracked().strings();
+                    if ended {
+                        status.set(Status::Ended);
+                        announcement.set(strings.news_end.to_owned());
+                    } else {
+                        status.set(Status::Idle);
+                        announcement.set(format!(
+                            "{} {}",
+                            strings.loaded,
+                            counted(added as u64, lang.get_untracked(), &strings.news)
+                        ));
+                        recheck_sentinel();
+                    }
+                }
+                Err(error) => status.set(Status::Failed(error)),
+            }
+        });
+    };
+
+    // A kept list comes back as it was, each page at its measured height,
+    // and the window scrolls to where the reader was.
+    match restored {
+        Some(snapshot) => {
+            for chunk in snapshot.chunks {
+                let index = chunks.with_untracked(Vec::len);
+                if append(chunk.items, chunk.height) > 0 && chunk.height > 0.0 {
+                    hidden.update(|h| {
+                        h.insert(index);
+                    });
+                }
+            }
+            next.set_value(snapshot.next);
+            status.set(if snapshot.ended {
+                Status::Ended
+            } else {
+                Status::Idle
+            });
+            let y = snapshot.scroll_y;
+            request_animation_frame(move || {
+                if let Some(window) = web_sys::window() {
+                    window.scroll_to_with_x_and_y(0.0, y);
+                }
+            });
+        }
+        None => load_more(),
+    }
+
+    // The sentinel's observer asks for the next page well before the end.
+    Effect::new(move || {
+        let Some(element) = sentinel.get() else {
+            return;
+        };
+        let observer = Intersections::new(PREFETCH_MARGIN, move |entry| {
+            if entry.is_intersecting() {
+                load_more();
+            }
+        });
+        if let Some(observer) = &observer {
+            observer.observe(&element);
+        }
+        sentinel_observer.set_value(observer);
+    });
+
+    // Remembers where the reader was and how tall the shown pages are, at the
+    // moment they leave by a link or by the history.
+    let record_position = move || {
+        if let Some(window) = web_sys::window() {
+            scroll_y.set_value(window.scroll_y().unwrap_or(0.0));
+        }
+        let Some(root) = feed_root.get_untracked() else {
+            return;
+        };
+        for chunk in matching(&root, ".feed-chunk") {
+            let index = chunk
+                .get_attribute("data-chunk")
+                .and_then(|i| i.parse::<usize>().ok());
+            if let Some(index) = index {
+                let height = chunk.get_bounding_client_rect().height();
+                heights.update_value(|h| {
+                    if let Some(slot) = h.get_mut(index) {
+                        *slot = height;
+                    }
+                });
+            }
+        }
+    };
+    let on_click = window_event_listener(ev::click, move |_| record_position());
+    let on_popstate = window_event_listener(ev::popstate, move |_| record_position());
+    on_cleanup(move || {
+        on_click.remove();
+        on_popstate.remove();
+        let (Some(cache), Some(chunks)) = (cache, chunks.try_get_untracked()) else {
+            return;
+        };
+        let heights = heights.try_get_value().unwrap_or_default();
+        let snapshot = FeedSnapshot {
+            chunks: chunks
+                .into_iter()
+                .map(|chunk| ChunkSnapshot {
+                    height: heights.get(chunk.index).copied().unwrap_or(0.0),
+                    items: chunk.items,
+                })
+                .collect(),
+            next: next.try_get_value().flatten(),
+            ended: status.try_get_untracked() == Some(Status::Ended),
+            scroll_y: scroll_y.try_get_value().unwrap_or(0.0),
+        };
+        if let Some(query) = query.try_get_value() {
+            cache.save(query, snapshot);
+        }
+    });
+
+    // Page Down / Page Up move between entries, as the feed pattern asks.
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        let forward = match event.key().as_str() {
+            "PageDown" => true,
+            "PageUp" => false,
+            _ => return,
+        };
+        let (Some(root), Some(target)) = (
+            feed_root.get_untracked(),
+            event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok()),
+        ) else {
+            return;
+        };
+        let Ok(Some(current)) = target.closest(".news-card") else {
+            return;
+        };
+        let cards = matching(&root, ".news-card");
+        let Some(at) = cards.iter().position(|card| *card == current) else {
+            return;
+        };
+        let neighbour = if forward {
+            cards.get(at + 1)
+        } else {
+            at.checked_sub(1).and_then(|i| cards.get(i))
+        };
+        if let Some(card) = neighbour.and_then(|c| c.dyn_ref::<web_sys::HtmlElement>()) {
+            event.prevent_default();
+            let _ = card.focus();
+        }
+    };
+
+    let retry = move |_| {
+        status.set(Status::Idle);
+        load_more();
+    };
+
+    view! {
+        <div
+            class="news-feed"
+            role="feed"
+            aria-labelledby=labelled_by
+            aria-busy=move || (status.get() == Status::Loading).to_string()
+            node_ref=feed_root
+            on:keydown=on_keydown
+        >
+            <For each=move || chunks.get() key=|chunk| chunk.index let:chunk>
+                <FeedChunk chunk hidden heights observer=chunk_observer set_size />
+            </For>
+        </div>
+        <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
+        <Show when=move || status.get() == Status::Loading>
+            <NewsSkeletonRows />
+        </Show>
+        {move || match status.get() {
+            Status::Failed(error) => {
+                view! {
+                    <div class="feed-error" role="alert">
+                        <p>{strings().news_error} " " {error.message(strings())}</p>
+                        <button type="button" class="retry" on:click=retry>
+                            {strings().retry}
+                        </button>
+                    </div>
+                }
+                    .into_any()
+            }
+            Status::Idle => {
+                view! {
+                    <button type="button" class="show-more" on:click=move |_| load_more()>
+                        {strings().show_more}
+                    </button>
+                }
+                    .into_any()
+            }
+            Status::Ended => view! { <p class="feed-end">{strings().news_end}</p> }.into_any(),
+            Status::Loading => ().into_any(),
+        }}
+        <p class="visually-hidden" role="status" aria-live="polite">
+            {move || announcement.get()}
+        </p>
+    }
+}
+
+/// One page of the feed: its cards near the viewport, an empty block of the
+/// same height further away.
+#[component]
+fn FeedChunk(
+    chunk: Chunk,
+    hidden: RwSignal<BTreeSet<usize>>,
+    heights: StoredValue<Vec<f64>>,
+    observer: StoredValue<Option<Intersections>, LocalStorage>,
+    set_size: Signal<i64>,
+) -> impl IntoView {
+    let Chunk {
+        index,
+        first_position,
+        items,
+    } = chunk;
+    let is_hidden = Memo::new(move |_| hidden.with(|h| h.contains(&index)));
+    let element = NodeRef::<Div>::new();
+    Effect::new(move || {
+        if let Some(element) = element.get() {
+            observer.with_value(|o| {
+                if let Some(o) = o {
+                    o.observe(&element);
+                }
+            });
+        }
+    });
+    on_cleanup(move || {
+        if let Some(element) = element.get_untracked() {
+            let _ = observer.try_with_value(|o| {
+                if let Some(o) = o {
+                    o.unobserve(&element);
+                }
+            });
+        }
+    });
+    let height = move || {
+        is_hidden.get().then(|| {
+            format!(
+                "{}px",
+                heights.with_value(|h| h.get(index).copied().unwrap_or(0.0))
+            )
+        })
+    };
+    view! {
+        <div class="feed-chunk" data-chunk=index node_ref=element style:height=height>
+            {move || {
+                (!is_hidden.get())
+                    .then(|| {
+                        items
+                            .iter()
+                            .cloned()
+                            .enumerate()
+                            .map(|(i, item)| {
+                                view! { <NewsCard item position=first_position + i set_size /> }
+                            })
+                            .collect_view()
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Grey rows the size of news entries while a page loads.
+#[component]
+fn NewsSkeletonRows() -> impl IntoView {
+    view! {
+        <div class="news-skeleton" aria-hidden="true">
+            <div class="news-skeleton-row"></div>
+            <div class="news-skeleton-row"></div>
+            <div class="news-skeleton-row"></div>
+        </div>
+    }
+}
+
+/// The elements under `root` matching `selector`, in document order.
+fn matching(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
