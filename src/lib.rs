@@ -1,6 +1,7 @@
 //! vestnik: the reader-facing single-page app of a news site.
 //!
 //! One folder per part of the page: [`article`] (the article being read),
+//! [`comments`] (the live comments under it),
 //! [`related`] (the endless list of other news), [`shell`] (header, footer
 //! and the page-level states around every page),
 //! plus the typed API client in [`api`] and the UI language in [`i18n`].
@@ -8,6 +9,7 @@
 pub mod api;
 pub mod app;
 pub mod article;
+pub mod comments;
 pub mod i18n;
 pub mod related;
 pub mod shell;

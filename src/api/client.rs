@@ -8,7 +8,7 @@ use vestnik_api::ErrorBody;
 
 /// Where the API lives. Same origin for now: the dev server proxies `/api` and
 /// the reference server serves the app itself.
-const API_BASE: &str = "/api";
+pub const API_BASE: &str = "/api";
 
 /// GETs `path` (relative to the API base, e.g. `/articles/x`) and decodes the JSON answer.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
@@ -51,12 +51,17 @@ pub fn decode_answer<T: DeserializeOwned>(
     if (200..300).contains(&status) {
         return serde_json::from_str(body).map_err(|_| ApiError::Malformed);
     }
-    let message = serde_json::from_str::<ErrorBody>(body)
+    let detail = serde_json::from_str::<ErrorBody>(body)
         .ok()
-        .map(|e| e.error.message)
-        .filter(|m| !m.trim().is_empty());
+        .map(|e| e.error);
+    let fields = detail
+        .as_ref()
+        .map(|d| d.fields.clone())
+        .unwrap_or_default();
+    let message = detail.map(|d| d.message).filter(|m| !m.trim().is_empty());
     Err(match status {
         404 => ApiError::NotFound,
+        422 => ApiError::Invalid { fields, message },
         429 => ApiError::RateLimited {
             retry_after: retry_after.and_then(|s| s.trim().parse().ok()),
         },

@@ -1,6 +1,7 @@
 //! What can go wrong when the app asks the API for something.
 
 use crate::i18n::Strings;
+use std::collections::BTreeMap;
 
 /// A failed API call, in the terms the reader needs: can it be retried, does
 /// the thing exist, or is the server to blame.
@@ -22,6 +23,13 @@ pub enum ApiError {
         /// The server's own explanation, when it sent the documented error shape.
         message: Option<String>,
     },
+    /// The server refused the input (422); the problems per field, as the server worded them.
+    Invalid {
+        /// Field name to the server's explanation.
+        fields: BTreeMap<String, String>,
+        /// The server's overall explanation.
+        message: Option<String>,
+    },
     /// An answer arrived but is not the data it should be (broken JSON, wrong shape).
     Malformed,
 }
@@ -29,7 +37,7 @@ pub enum ApiError {
 impl ApiError {
     /// Whether asking again may help; a missing article stays missing.
     pub fn is_retryable(&self) -> bool {
-        !matches!(self, ApiError::NotFound)
+        !matches!(self, ApiError::NotFound | ApiError::Invalid { .. })
     }
 
     /// The message shown to the reader, in the UI language.
@@ -49,6 +57,11 @@ impl ApiError {
                 status,
                 message: None,
             } => format!("{} {status}", strings.error_server),
+            ApiError::Invalid {
+                message: Some(message),
+                ..
+            } => message.clone(),
+            ApiError::Invalid { message: None, .. } => strings.error_invalid.to_owned(),
             ApiError::Malformed => strings.error_malformed.to_owned(),
         }
     }

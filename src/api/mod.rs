@@ -4,9 +4,11 @@
 
 mod client;
 mod error;
+mod random_id;
 
-pub use client::{decode_answer, get_json, post_json};
+pub use client::{API_BASE, decode_answer, get_json, post_json};
 pub use error::ApiError;
+pub use random_id::random_id;
 
 #[cfg(test)]
 mod tests;

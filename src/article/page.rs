@@ -5,6 +5,7 @@ use super::skeleton::ArticleSkeleton;
 use super::view::ArticleView;
 use super::views::count_view;
 use crate::api::ApiError;
+use crate::comments::CommentsSection;
 use crate::related::OtherNews;
 use crate::shell::{ErrorPanel, NotFound};
 use leptos::prelude::*;
@@ -49,6 +50,7 @@ fn CountedArticle(article: Article) -> impl IntoView {
     let comments = RwSignal::new(article.comment_count);
     let slug = article.slug.clone();
     let feed_slug = article.slug.clone();
+    let comments_slug = article.slug.clone();
     // Once per visit: this runs when the loaded article is first shown, not on re-renders.
     leptos::task::spawn_local(async move {
         // A failed count is not the reader's problem; the page's number stays.
@@ -58,6 +60,7 @@ fn CountedArticle(article: Article) -> impl IntoView {
     });
     view! {
         <ArticleView article views=Signal::from(views) comments=Signal::from(comments) />
+        <CommentsSection slug=comments_slug total=comments />
         <OtherNews slug=feed_slug />
     }
 }

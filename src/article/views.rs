@@ -1,7 +1,6 @@
 //! Counting a reader's visit: one view per reader per article, decided by the server.
 
-use crate::api::{ApiError, post_json};
-use js_sys::Reflect;
+use crate::api::{ApiError, post_json, random_id};
 use vestnik_api::{ViewCount, ViewRequest};
 
 /// Where the browser keeps this reader's random id.
@@ -33,7 +32,7 @@ pub fn reader_id() -> String {
     {
         return id;
     }
-    let id = new_reader_id();
+    let id = random_id();
     if let Some(storage) = storage {
         let _ = storage.set_item(READER_ID_KEY, &id);
     }
@@ -43,26 +42,4 @@ pub fn reader_id() -> String {
 /// The shape the server accepts: 8 to 64 of `[A-Za-z0-9-]`.
 pub fn is_valid_reader_id(id: &str) -> bool {
     (8..=64).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-}
-
-/// A random UUID from the browser's crypto; Math.random only where crypto is missing.
-fn new_reader_id() -> String {
-    let from_crypto = web_sys::window()
-        .and_then(|w| Reflect::get(&w, &"crypto".into()).ok())
-        .and_then(|crypto| {
-            let make = Reflect::get(&crypto, &"randomUUID".into()).ok()?;
-            let make: &js_sys::Function = wasm_bindgen::JsCast::dyn_ref(&make)?;
-            make.call0(&crypto).ok()?.as_string()
-        });
-    from_crypto.unwrap_or_else(|| {
-        (0..4)
-            .map(|_| {
-                format!(
-                    "{:08x}",
-                    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("-")
-    })
 }

@@ -19,6 +19,8 @@ pub struct Strings {
     pub error_malformed: &'static str,
     /// Too many requests.
     pub error_rate_limited: &'static str,
+    /// The server refused the input without saying why.
+    pub error_invalid: &'static str,
     /// Heading of the not-found page.
     pub not_found_title: &'static str,
     /// Body of the not-found page.
@@ -81,6 +83,54 @@ pub struct Strings {
     pub news_end: &'static str,
     /// Before the reason a page of news failed.
     pub news_error: &'static str,
+    /// Heading of the comments.
+    pub comments_title: &'static str,
+    /// The seed page's empty state.
+    pub no_comments: &'static str,
+    /// Before the reason the comments failed to load.
+    pub comments_error: &'static str,
+    /// Loads earlier comments.
+    pub show_earlier: &'static str,
+    /// Accessible name of the order switch.
+    pub comment_order: &'static str,
+    /// Order: oldest first.
+    pub oldest_first: &'static str,
+    /// Order: newest first.
+    pub newest_first: &'static str,
+    /// Shown while the live connection is being restored.
+    pub reconnecting: &'static str,
+    /// The reply button.
+    pub reply: &'static str,
+    /// Before the name of the comment replied to.
+    pub replying_to: &'static str,
+    /// Stops replying.
+    pub cancel_reply: &'static str,
+    /// Label of the name field.
+    pub your_name: &'static str,
+    /// Label of the text field.
+    pub your_comment: &'static str,
+    /// The send button.
+    pub send: &'static str,
+    /// How to send from the keyboard.
+    pub send_hint: &'static str,
+    /// A post on its way.
+    pub sending: &'static str,
+    /// Before the reason a post failed.
+    pub not_sent: &'static str,
+    /// Puts a failed post back into the form.
+    pub edit: &'static str,
+    /// Drops a failed post.
+    pub discard: &'static str,
+    /// The name is missing.
+    pub name_required: &'static str,
+    /// The name is too long.
+    pub name_too_long: &'static str,
+    /// The text is missing.
+    pub text_required: &'static str,
+    /// The text is too long.
+    pub text_too_long: &'static str,
+    /// "3 новых комментария": the button that shows comments held back, and the announcement.
+    pub new_comments: PluralForms,
 }
 
 impl Strings {
@@ -102,6 +152,7 @@ static RU: Strings = Strings {
     error_server: "Ошибка сервера",
     error_malformed: "Сервер прислал повреждённые данные.",
     error_rate_limited: "Слишком много запросов, подождите немного",
+    error_invalid: "Сервер не принял данные.",
     not_found_title: "Страница не найдена",
     not_found_text: "Такой новости нет: возможно, её удалили или в адресе опечатка.",
     to_front_page: "К свежим новостям",
@@ -143,6 +194,35 @@ static RU: Strings = Strings {
     show_more: "Показать ещё",
     news_end: "Больше новостей нет",
     news_error: "Не удалось загрузить новости.",
+    comments_title: "Комментарии",
+    no_comments: "Нет комментариев. Ваш будет первым!",
+    comments_error: "Не удалось загрузить комментарии.",
+    show_earlier: "Показать предыдущие",
+    comment_order: "Порядок комментариев",
+    oldest_first: "Сначала старые",
+    newest_first: "Сначала новые",
+    reconnecting: "Связь прервалась, переподключаемся…",
+    reply: "Ответить",
+    replying_to: "Ответ для",
+    cancel_reply: "Отменить",
+    your_name: "Ваше имя",
+    your_comment: "Ваш комментарий",
+    send: "Отправить",
+    send_hint: "Ctrl+Enter — отправить",
+    sending: "Отправляется…",
+    not_sent: "Не отправлено.",
+    edit: "Изменить",
+    discard: "Удалить",
+    name_required: "Укажите имя",
+    name_too_long: "Имя длиннее 80 символов",
+    text_required: "Напишите комментарий",
+    text_too_long: "Комментарий длиннее 2000 символов",
+    new_comments: PluralForms {
+        one: "новый комментарий",
+        few: "новых комментария",
+        many: "новых комментариев",
+        other: "нового комментария",
+    },
 };
 
 static UK: Strings = Strings {
@@ -153,6 +233,7 @@ static UK: Strings = Strings {
     error_server: "Помилка сервера",
     error_malformed: "Сервер надіслав пошкоджені дані.",
     error_rate_limited: "Забагато запитів, зачекайте трохи",
+    error_invalid: "Сервер не прийняв дані.",
     not_found_title: "Сторінку не знайдено",
     not_found_text: "Такої новини немає: можливо, її видалили або в адресі помилка.",
     to_front_page: "До свіжих новин",
@@ -194,6 +275,35 @@ static UK: Strings = Strings {
     show_more: "Показати ще",
     news_end: "Більше новин немає",
     news_error: "Не вдалося завантажити новини.",
+    comments_title: "Коментарі",
+    no_comments: "Немає коментарів. Ваш буде першим!",
+    comments_error: "Не вдалося завантажити коментарі.",
+    show_earlier: "Показати попередні",
+    comment_order: "Порядок коментарів",
+    oldest_first: "Спершу старі",
+    newest_first: "Спершу нові",
+    reconnecting: "Зв'язок перервався, перепідключаємося…",
+    reply: "Відповісти",
+    replying_to: "Відповідь для",
+    cancel_reply: "Скасувати",
+    your_name: "Ваше ім'я",
+    your_comment: "Ваш коментар",
+    send: "Надіслати",
+    send_hint: "Ctrl+Enter — надіслати",
+    sending: "Надсилається…",
+    not_sent: "Не надіслано.",
+    edit: "Змінити",
+    discard: "Видалити",
+    name_required: "Вкажіть ім'я",
+    name_too_long: "Ім'я довше за 80 символів",
+    text_required: "Напишіть коментар",
+    text_too_long: "Коментар довший за 2000 символів",
+    new_comments: PluralForms {
+        one: "новий коментар",
+        few: "нові коментарі",
+        many: "нових коментарів",
+        other: "нового коментаря",
+    },
 };
 
 static EN: Strings = Strings {
@@ -204,6 +314,7 @@ static EN: Strings = Strings {
     error_server: "Server error",
     error_malformed: "The server sent damaged data.",
     error_rate_limited: "Too many requests, please wait a little",
+    error_invalid: "The server did not accept the input.",
     not_found_title: "Page not found",
     not_found_text: "There is no such story: it may have been removed, or the address has a typo.",
     to_front_page: "To the latest news",
@@ -245,4 +356,33 @@ static EN: Strings = Strings {
     show_more: "Show more",
     news_end: "No more news",
     news_error: "Could not load the news.",
+    comments_title: "Comments",
+    no_comments: "No comments yet. Be the first!",
+    comments_error: "Could not load the comments.",
+    show_earlier: "Show earlier",
+    comment_order: "Comment order",
+    oldest_first: "Oldest first",
+    newest_first: "Newest first",
+    reconnecting: "Connection lost, reconnecting…",
+    reply: "Reply",
+    replying_to: "Replying to",
+    cancel_reply: "Cancel",
+    your_name: "Your name",
+    your_comment: "Your comment",
+    send: "Send",
+    send_hint: "Ctrl+Enter sends",
+    sending: "Sending…",
+    not_sent: "Not sent.",
+    edit: "Edit",
+    discard: "Discard",
+    name_required: "Enter your name",
+    name_too_long: "The name is longer than 80 characters",
+    text_required: "Write a comment",
+    text_too_long: "The comment is longer than 2000 characters",
+    new_comments: PluralForms {
+        one: "new comment",
+        few: "new comments",
+        many: "new comments",
+        other: "new comments",
+    },
 };

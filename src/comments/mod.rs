@@ -1,0 +1,18 @@
+//! The live comments widget: the thread under the article, the composer,
+//! the outbox that keeps unconfirmed posts, and the server-sent events stream
+//! that brings everyone else's comments and removals without a reload.
+
+pub mod api;
+pub mod comment_item;
+pub mod comment_text;
+pub mod composer;
+pub mod draft;
+pub mod outbox;
+pub mod section;
+pub mod stream;
+pub mod thread;
+
+pub use section::CommentsSection;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,111 @@
+//! The article's live event stream (server-sent events through gloo-net's
+//! EventSource): comments, removals and counts as they happen.
+//!
+//! The browser reconnects by itself after a dropped connection and sends
+//! `Last-Event-ID`, so the server replays what was missed. Only when the
+//! browser gives up (the server answered with an error) does the widget open a
+//! new stream itself, with `?after=` the last id it holds.
+
+use super::api::stream_url;
+use futures_util::StreamExt;
+use futures_util::stream::select_all;
+use gloo_net::eventsource::futures::EventSource;
+use std::cell::Cell;
+use std::rc::Rc;
+use vestnik_api::{Comment, CommentCount, CommentRemoved};
+
+/// Something the stream said, decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LiveEvent {
+    /// The connection is open (again).
+    Connected,
+    /// The connection dropped; the browser is trying again.
+    Reconnecting,
+    /// The browser gave up on this stream: open a new one.
+    Closed,
+    /// A comment was posted. The id is the event's, for resuming.
+    Comment(Comment, Option<i64>),
+    /// A comment (and its replies) was removed.
+    Removed(CommentRemoved, Option<i64>),
+    /// The article's comment count changed.
+    Count(CommentCount),
+    /// An event whose data this client cannot read: skipped, never a panic.
+    Unreadable,
+}
+
+/// An open stream; dropping it closes the connection.
+pub struct LiveStream {
+    source: Option<EventSource>,
+    dropped: Rc<Cell<bool>>,
+}
+
+impl Drop for LiveStream {
+    fn drop(&mut self) {
+        // Closing on purpose is not the browser giving up: say nothing.
+        self.dropped.set(true);
+        if let Some(source) = self.source.take() {
+            source.close();
+        }
+    }
+}
+
+/// Opens `slug`'s stream after the event `after`; every event goes to `on_event`.
+/// `None` when the browser would not even start one (no EventSource).
+pub fn open_stream(
+    slug: &str,
+    after: i64,
+    on_event: impl Fn(LiveEvent) + 'static,
+) -> Option<LiveStream> {
+    let mut source = EventSource::new(&stream_url(slug, after)).ok()?;
+    let kinds = ["open", "error", "comment", "comment_removed", "count"];
+    let subscriptions: Vec<_> = kinds
+        .iter()
+        .filter_map(|kind| source.subscribe(*kind).ok())
+        .collect();
+    let dropped = Rc::new(Cell::new(false));
+    let quiet = dropped.clone();
+    leptos::task::spawn_local(async move {
+        let mut events = select_all(subscriptions);
+        while let Some(event) = events.next().await {
+            if quiet.get() {
+                return;
+            }
+            match event {
+                Ok((kind, message)) => on_event(decode(&kind, &message)),
+                Err(_) => {
+                    on_event(LiveEvent::Closed);
+                    return;
+                }
+            }
+        }
+    });
+    Some(LiveStream {
+        source: Some(source),
+        dropped,
+    })
+}
+
+/// Turns one event into a [`LiveEvent`].
+fn decode(kind: &str, message: &web_sys::MessageEvent) -> LiveEvent {
+    // "open" and "error" arrive as plain events: they have no data to read.
+    match kind {
+        "open" => return LiveEvent::Connected,
+        // gloo reports only fatal errors as errors; this is the browser retrying.
+        "error" => return LiveEvent::Reconnecting,
+        _ => {}
+    }
+    let data = message.data().as_string().unwrap_or_default();
+    let id = message.last_event_id().parse::<i64>().ok();
+    decode_data(kind, &data, id)
+}
+
+/// Decodes an event's data; [`LiveEvent::Unreadable`] for anything odd.
+pub fn decode_data(kind: &str, data: &str, id: Option<i64>) -> LiveEvent {
+    let decoded = match kind {
+        "comment" => serde_json::from_str(data).map(|c| LiveEvent::Comment(c, id)),
+        "comment_removed" => serde_json::from_str(data).map(|r| LiveEvent::Removed(r, id)),
+        "count" => serde_json::from_str(data).map(LiveEvent::Count),
+        _ => return LiveEvent::Unreadable,
+    };
+    decoded.unwrap_or(LiveEvent::Unreadable)
+}
