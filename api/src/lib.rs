@@ -426,7 +426,10 @@ mod tests {
         let Block::Image(image) = &blocks[0] else {
             panic!("expected an image, got {:?}", blocks[0]);
         };
-        assert_eq!((image.width, image.height, image.sources.len()), (1200, 800, 1));
+        assert_eq!(
+            (image.width, image.height, image.sources.len()),
+            (1200, 800, 1)
+        );
         assert!(matches!(&blocks[1], Block::Embed { provider: Some(p), .. } if p == "YouTube"));
         assert_eq!(serde_json::to_string(&blocks).unwrap(), json);
     }

@@ -22,7 +22,8 @@ pub struct Config {
     #[arg(
         long,
         env = "VESTNIK_DATABASE",
-        default_value = "sqlite://data/vestnik.db"
+        default_value = "sqlite://data/vestnik.db",
+        global = true
     )]
     pub database: String,
 
@@ -33,6 +34,11 @@ pub struct Config {
     /// Do not seed the demo articles into an empty database.
     #[arg(long, env = "VESTNIK_NO_DEMO")]
     pub no_demo: bool,
+
+    /// How many made-up news items the demo adds to the fixture's ten (0 to 100000).
+    #[arg(long, env = "VESTNIK_DEMO_NEWS", default_value_t = crate::seed::GENERATED_COUNT,
+          value_parser = clap::value_parser!(u32).range(0..=100_000))]
+    pub demo_news: u32,
 
     /// The publication's name.
     #[arg(long, env = "VESTNIK_SITE_NAME", default_value = "Харьковчанин")]
@@ -49,6 +55,125 @@ pub struct Config {
     /// The Telegram channel readers are invited to follow.
     #[arg(long, env = "VESTNIK_TELEGRAM_URL", value_parser = check_http_url)]
     pub telegram_url: Option<String>,
+
+    /// Bearer token that allows `DELETE /api/comments/{id}` (at least 16 characters,
+    /// no spaces); without one, moderation is disabled.
+    // Checked in `validate`, not by clap: clap's error would echo the value.
+    #[arg(long, env = "VESTNIK_MODERATOR_TOKEN", hide_env_values = true, value_parser = accept_moderator_token)]
+    pub moderator_token: Option<ModeratorToken>,
+
+    /// Comments one IP address may post at once before the rate limit applies (1 to 1000000).
+    #[arg(long, env = "VESTNIK_COMMENT_BURST", default_value_t = DEFAULT_COMMENT_BURST, value_parser = check_comment_burst)]
+    pub comment_burst: u32,
+
+    /// After the burst, one more comment per this many seconds per IP address (1 to 86400).
+    #[arg(long, env = "VESTNIK_COMMENT_PER_SECONDS", default_value_t = DEFAULT_COMMENT_PER_SECONDS, value_parser = check_comment_per_seconds)]
+    pub comment_per_seconds: u64,
+
+    /// Seconds between keep-alive comments on an idle comment stream (1 to 3600).
+    #[arg(long, env = "VESTNIK_STREAM_KEEP_ALIVE", default_value_t = DEFAULT_KEEP_ALIVE_SECONDS, value_parser = check_keep_alive)]
+    pub stream_keep_alive: u64,
+}
+
+/// Default of `--comment-burst`.
+pub const DEFAULT_COMMENT_BURST: u32 = 5;
+/// Default of `--comment-per-seconds`.
+pub const DEFAULT_COMMENT_PER_SECONDS: u64 = 10;
+/// Default of `--stream-keep-alive`.
+pub const DEFAULT_KEEP_ALIVE_SECONDS: u64 = 15;
+
+/// The binary's command line: the server's settings, and optionally a tool to run instead.
+#[derive(Clone, Debug, Parser)]
+#[command(
+    name = "vestnik-server",
+    version,
+    about = "The vestnik JSON API (and optionally the built SPA)"
+)]
+pub struct Cli {
+    /// How the server runs (`--database` also applies to the subcommands).
+    #[command(flatten)]
+    pub config: Config,
+    /// A tool to run instead of the server.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Tools the binary runs instead of serving.
+#[derive(Clone, Debug, clap::Subcommand)]
+pub enum Command {
+    /// Converts an HTML file into article blocks (sanitized) and stores the
+    /// article, replacing the content of an existing one with the same slug.
+    ImportArticle(crate::import::ImportArgs),
+}
+
+/// The moderator's bearer token. Its `Debug` hides it, so it never reaches a log.
+#[derive(Clone)]
+pub struct ModeratorToken(String);
+
+impl ModeratorToken {
+    /// Whether `candidate` is the token, compared in constant time so the time
+    /// an answer takes does not tell how much of a guess was right.
+    pub fn matches(&self, candidate: &str) -> bool {
+        use subtle::ConstantTimeEq;
+        // Lengths differ: slices' ct_eq answers at once; that reveals only the length.
+        bool::from(self.0.as_bytes().ct_eq(candidate.as_bytes()))
+    }
+}
+
+impl std::fmt::Debug for ModeratorToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ModeratorToken(<hidden>)")
+    }
+}
+
+/// Accepts a moderator token of at least 16 visible ASCII characters; the
+/// error does not repeat the token.
+pub fn check_moderator_token(token: &str) -> Result<ModeratorToken, ServerError> {
+    if token.len() >= 16 && token.bytes().all(|b| b.is_ascii_graphic()) {
+        Ok(ModeratorToken(token.to_owned()))
+    } else {
+        Err(ServerError::Config(
+            "invalid moderator token: expected at least 16 visible ASCII characters, no spaces \
+             (e.g. the output of `openssl rand -hex 24`)"
+                .to_owned(),
+        ))
+    }
+}
+
+/// clap's parser for the token: takes it as given, for [`Config::validate`] to check.
+fn accept_moderator_token(token: &str) -> Result<ModeratorToken, std::convert::Infallible> {
+    Ok(ModeratorToken(token.to_owned()))
+}
+
+/// Accepts a burst size of 1 to 1,000,000 (there is no "unlimited": use a big burst).
+pub fn check_comment_burst(text: &str) -> Result<u32, ServerError> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if (1..=1_000_000).contains(&n) => Ok(n),
+        _ => Err(ServerError::Config(format!(
+            "invalid comment burst {text:?}: expected a whole number from 1 to 1000000 \
+             (0 would refuse every comment; for benchmarks use a large burst such as 100000)"
+        ))),
+    }
+}
+
+/// Accepts a replenish period of 1 to 86,400 seconds.
+pub fn check_comment_per_seconds(text: &str) -> Result<u64, ServerError> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if (1..=86_400).contains(&n) => Ok(n),
+        _ => Err(ServerError::Config(format!(
+            "invalid comment period {text:?}: expected whole seconds from 1 to 86400"
+        ))),
+    }
+}
+
+/// Accepts a keep-alive interval of 1 to 3600 seconds.
+pub fn check_keep_alive(text: &str) -> Result<u64, ServerError> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if (1..=3600).contains(&n) => Ok(n),
+        _ => Err(ServerError::Config(format!(
+            "invalid stream keep-alive {text:?}: expected whole seconds from 1 to 3600"
+        ))),
+    }
 }
 
 impl Config {
@@ -59,10 +184,15 @@ impl Config {
             database: "sqlite://data/vestnik.db".to_owned(),
             static_dir: None,
             no_demo: false,
+            demo_news: crate::seed::GENERATED_COUNT,
             site_name: "Харьковчанин".to_owned(),
             site_locale: "ru".to_owned(),
             site_time_zone: "Europe/Kyiv".to_owned(),
             telegram_url: None,
+            moderator_token: None,
+            comment_burst: DEFAULT_COMMENT_BURST,
+            comment_per_seconds: DEFAULT_COMMENT_PER_SECONDS,
+            stream_keep_alive: DEFAULT_KEEP_ALIVE_SECONDS,
         }
     }
 
@@ -73,12 +203,26 @@ impl Config {
         if let Some(url) = &self.telegram_url {
             check_http_url(url)?;
         }
+        if let Some(token) = &self.moderator_token {
+            check_moderator_token(&token.0)?;
+        }
+        check_comment_burst(&self.comment_burst.to_string())?;
+        check_comment_per_seconds(&self.comment_per_seconds.to_string())?;
+        check_keep_alive(&self.stream_keep_alive.to_string())?;
         if self.site_name.trim().is_empty() {
             return Err(ServerError::Config(
                 "the site name must not be empty".to_owned(),
             ));
         }
         Ok(())
+    }
+
+    /// The per-IP limit on posting comments these settings ask for.
+    pub fn comment_rate_limit(&self) -> crate::rate_limit::RateLimit {
+        crate::rate_limit::RateLimit {
+            burst: self.comment_burst,
+            period: std::time::Duration::from_secs(self.comment_per_seconds),
+        }
     }
 
     /// What `GET /api/site` answers.

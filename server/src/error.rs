@@ -1,7 +1,7 @@
 //! The server's one error type, and how each kind reaches a client.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::BTreeMap;
 use vestnik_api::{ErrorBody, ErrorCode, ErrorDetail};
@@ -31,6 +31,15 @@ pub enum ServerError {
     /// No such resource; the message is shown to the client as is.
     #[error("{0}")]
     NotFound(String),
+    /// A moderator action without a valid token; the message says what is missing.
+    #[error("{0}")]
+    Unauthorized(String),
+    /// Too many posts from one address; the client may retry after this many seconds.
+    #[error("too many requests: retry after {retry_after} s")]
+    RateLimited {
+        /// Whole seconds until the next request is accepted (the `Retry-After` header).
+        retry_after: u64,
+    },
     /// The method exists for no route at this path.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -102,6 +111,8 @@ impl ServerError {
             Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Database(_)
@@ -127,6 +138,7 @@ impl From<sqlx::Error> for ServerError {
 impl IntoResponse for ServerError {
     fn into_response(self) -> Response {
         let status = self.status();
+        let mut headers = HeaderMap::new();
         let (code, message, fields) = match self {
             Self::BadRequest { message, fields } => (ErrorCode::BadRequest, message, fields),
             Self::Invalid { message, fields } => (ErrorCode::Invalid, message, fields),
@@ -139,6 +151,18 @@ impl IntoResponse for ServerError {
                 BTreeMap::new(),
             ),
             Self::NotFound(message) => (ErrorCode::NotFound, message, BTreeMap::new()),
+            Self::Unauthorized(message) => {
+                headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+                (ErrorCode::Unauthorized, message, BTreeMap::new())
+            }
+            Self::RateLimited { retry_after } => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+                (
+                    ErrorCode::RateLimited,
+                    format!("too many comments from this address: try again in {retry_after} s"),
+                    BTreeMap::new(),
+                )
+            }
             // The error codes have no 405 kind; the request is malformed, so bad_request.
             Self::MethodNotAllowed => (
                 ErrorCode::BadRequest,
@@ -170,6 +194,6 @@ impl IntoResponse for ServerError {
                 fields,
             },
         };
-        (status, Json(body)).into_response()
+        (status, headers, Json(body)).into_response()
     }
 }

@@ -4,26 +4,33 @@
 
 #![warn(missing_docs)]
 
+pub mod comments;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod import;
+pub mod rate_limit;
 pub mod routes;
 pub mod seed;
 pub mod static_files;
 pub mod store;
 
-pub use config::Config;
+pub use config::{Cli, Command, Config, ModeratorToken};
 pub use db::open_database;
 pub use error::ServerError;
+pub use rate_limit::RateLimit;
 pub use routes::router;
 pub use seed::{SeedOutcome, seed_demo};
 
+use comments::CommentHub;
 use sqlx::SqlitePool;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use vestnik_api::Site;
 
 /// What every request handler shares.
@@ -35,22 +42,105 @@ pub struct AppState {
     pub site: Arc<Site>,
     /// The built SPA to serve for non-API paths, if any.
     pub static_dir: Option<PathBuf>,
+    /// Carries committed comment changes to the open event streams.
+    pub comments: Arc<CommentHub>,
+    /// The token `DELETE /api/comments/{id}` requires; `None` disables moderation.
+    pub moderator_token: Option<ModeratorToken>,
+    /// The per-IP limit on posting comments, shared by every request.
+    pub comment_limiter: rate_limit::Limiter,
+    /// The longest an idle event stream goes without a keep-alive comment.
+    pub keep_alive: Duration,
+    /// Fires when the server stops, so event streams end instead of holding it open.
+    pub shutdown: Shutdown,
 }
 
 impl AppState {
-    /// State for an API-only server.
+    /// State for an API-only server with the default comment rate limit and
+    /// keep-alive, and moderation disabled.
     pub fn new(pool: SqlitePool, site: Site) -> Self {
         Self {
             pool,
             site: Arc::new(site),
             static_dir: None,
+            comments: Arc::new(CommentHub::new()),
+            moderator_token: None,
+            comment_limiter: rate_limit::limiter(RateLimit::COMMENTS)
+                .expect("the default rate limit has a burst and a period above zero"),
+            keep_alive: Duration::from_secs(config::DEFAULT_KEEP_ALIVE_SECONDS),
+            shutdown: Shutdown::new(),
         }
+    }
+
+    /// State as `config` asks for it (all but the database, which is `pool`).
+    pub fn from_config(pool: SqlitePool, config: &Config) -> Result<Self, ServerError> {
+        let mut state = Self::new(pool, config.site())
+            .with_comment_rate_limit(config.comment_rate_limit())?
+            .with_keep_alive(Duration::from_secs(config.stream_keep_alive));
+        if let Some(dir) = &config.static_dir {
+            state = state.with_static_dir(dir);
+        }
+        if let Some(token) = &config.moderator_token {
+            state = state.with_moderator_token(token.clone());
+        }
+        Ok(state)
     }
 
     /// Also serves the built SPA in `dir` for every non-API path.
     pub fn with_static_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.static_dir = Some(dir.into());
         self
+    }
+
+    /// Enables moderation with this bearer token.
+    pub fn with_moderator_token(mut self, token: ModeratorToken) -> Self {
+        self.moderator_token = Some(token);
+        self
+    }
+
+    /// Limits posting comments to `limit` per IP address (a fresh, empty limiter).
+    pub fn with_comment_rate_limit(mut self, limit: RateLimit) -> Result<Self, ServerError> {
+        self.comment_limiter = rate_limit::limiter(limit)?;
+        Ok(self)
+    }
+
+    /// Sends a keep-alive comment on idle event streams after `interval`.
+    pub fn with_keep_alive(mut self, interval: Duration) -> Self {
+        self.keep_alive = interval;
+        self
+    }
+}
+
+/// A one-way switch from "running" to "stopping", shared by clones.
+#[derive(Clone, Debug)]
+pub struct Shutdown(Arc<watch::Sender<bool>>);
+
+impl Default for Shutdown {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Shutdown {
+    /// A switch in the "running" position.
+    pub fn new() -> Self {
+        Self(Arc::new(watch::channel(false).0))
+    }
+
+    /// Flips to "stopping"; every [`Self::wait`], past and future, completes.
+    pub fn trigger(&self) {
+        self.0.send_replace(true);
+    }
+
+    /// Whether [`Self::trigger`] was called.
+    pub fn is_triggered(&self) -> bool {
+        *self.0.borrow()
+    }
+
+    /// Completes once the switch is "stopping" (at once if it already is).
+    pub async fn wait(&self) {
+        let mut receiver = self.0.subscribe();
+        // The sender lives in `self`, so this cannot fail while we wait.
+        let _ = receiver.wait_for(|&stopping| stopping).await;
     }
 }
 
@@ -61,16 +151,22 @@ pub async fn bind(addr: SocketAddr) -> Result<TcpListener, ServerError> {
         .map_err(|e| ServerError::io(format!("cannot listen on {addr}"), e))
 }
 
-/// Serves `app` on `listener` until `shutdown` completes, then finishes open requests.
+/// Serves `app` on `listener` until `shutdown` completes, then finishes open
+/// requests. Trigger the state's [`Shutdown`] as part of `shutdown` (as
+/// [`run`] does), or open event streams keep the server from finishing.
+/// The peer address is attached to each request: the comment rate limit needs it.
 pub async fn serve(
     listener: TcpListener,
     app: axum::Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(|e| ServerError::io("the server stopped", e))
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .map_err(|e| ServerError::io("the server stopped", e))
 }
 
 /// The whole server as the binary runs it: validate, open, seed, bind, announce, serve
@@ -82,17 +178,19 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
     }
     let pool = open_database(&config.database).await?;
     if !config.no_demo {
-        match seed_demo(&pool, jiff::Timestamp::now()).await? {
+        match seed::seed_demo_with(&pool, jiff::Timestamp::now(), config.demo_news).await? {
             SeedOutcome::Seeded { articles, anchor } => {
                 tracing::info!(articles, %anchor, "seeded the demo content");
             }
             SeedOutcome::AlreadySeeded => tracing::debug!("demo content already seeded"),
         }
     }
-    let mut state = AppState::new(pool.clone(), config.site());
-    if let Some(dir) = &config.static_dir {
-        state = state.with_static_dir(dir);
+    let state = AppState::from_config(pool.clone(), &config)?;
+    if state.moderator_token.is_none() {
+        tracing::info!("no moderator token: DELETE /api/comments/{{id}} answers 401");
     }
+    rate_limit::spawn_cleanup(state.comment_limiter.clone(), state.shutdown.clone());
+    let stopping = state.shutdown.clone();
     let listener = bind(config.addr).await?;
     let addr = listener
         .local_addr()
@@ -100,7 +198,12 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
     tracing::info!("listening on http://{addr}");
     // Tools (xtask, e2e) wait for exactly this line on stdout; logs go to stderr.
     println!("vestnik-server listening on http://{addr}");
-    let outcome = serve(listener, router(state), shutdown_signal()).await;
+    let shutdown = async move {
+        shutdown_signal().await;
+        // Ends the event streams, which would otherwise hold the graceful shutdown open.
+        stopping.trigger();
+    };
+    let outcome = serve(listener, router(state), shutdown).await;
     pool.close().await;
     tracing::info!("stopped");
     outcome

@@ -1,13 +1,15 @@
-//! `vestnik-server`: parse the flags, set up logging, run until a signal.
+//! `vestnik-server`: parse the flags, set up logging, run until a signal, or
+//! run one of the tools (`import-article`) instead.
 
 use clap::Parser;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
-use vestnik_server::Config;
+use vestnik_server::import::ImportOutcome;
+use vestnik_server::{Cli, Command};
 
 fn main() -> ExitCode {
     // Bad flags or variables: clap prints what is wrong and exits with 2.
-    let config = Config::parse();
+    let cli = Cli::parse();
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
     tracing_subscriber::fmt()
@@ -25,7 +27,23 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(vestnik_server::run(config)) {
+    let outcome = match &cli.command {
+        None => runtime.block_on(vestnik_server::run(cli.config)),
+        Some(Command::ImportArticle(args)) => runtime
+            .block_on(vestnik_server::import::run(
+                &cli.config.database,
+                &cli.config.site_name,
+                args,
+            ))
+            .map(|outcome| {
+                let (verb, blocks) = match outcome {
+                    ImportOutcome::Inserted { blocks } => ("imported", blocks),
+                    ImportOutcome::Replaced { blocks } => ("replaced", blocks),
+                };
+                println!("{verb} article {} ({blocks} blocks)", args.slug);
+            }),
+    };
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("vestnik-server: {e}");

@@ -62,11 +62,52 @@ pub async fn insert_article<'e>(
     Ok(result.rows_affected() == 1)
 }
 
+/// Stores `article`, or replaces the content of the article with its slug
+/// (keeping its id, views, tags, image and comments; `published_at` too unless
+/// `replace_published_at`). Answers whether a new article was inserted.
+pub async fn upsert_article(
+    pool: &SqlitePool,
+    article: &NewArticle,
+    replace_published_at: bool,
+) -> Result<bool, ServerError> {
+    // IMMEDIATE: the existence check and the write see the same database.
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1")
+        .bind(&article.slug)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if existing.is_none() {
+        let inserted = insert_article(&mut *tx, article).await?;
+        tx.commit().await?;
+        return Ok(inserted);
+    }
+    sqlx::query(
+        "UPDATE articles SET title = $2, lead = $3, body = $4, source_name = $5, \
+         source_url = $6, published_at = CASE WHEN $7 THEN $8 ELSE published_at END \
+         WHERE slug = $1",
+    )
+    .bind(&article.slug)
+    .bind(&article.title)
+    .bind(&article.lead)
+    .bind(to_json(&article.body)?)
+    .bind(&article.source.name)
+    .bind(&article.source.url)
+    .bind(replace_published_at)
+    .bind(article.published_at.as_millisecond())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(false)
+}
+
 /// The article with this slug, if there is one.
 pub async fn find_article(pool: &SqlitePool, slug: &str) -> Result<Option<Article>, ServerError> {
     let row = sqlx::query(
         "SELECT id, slug, title, lead, body, source_name, source_url, published_at, updated_at, \
-         views, tags, image FROM articles WHERE slug = $1",
+         views, tags, image, \
+         (SELECT COUNT(*) FROM comments c WHERE c.article_id = articles.id AND c.removed_at IS NULL) \
+         AS comment_count \
+         FROM articles WHERE slug = $1",
     )
     .bind(slug)
     .fetch_optional(pool)
@@ -120,13 +161,37 @@ impl fmt::Display for Cursor {
     }
 }
 
+/// Which articles a news page lists.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NewsFilter<'a> {
+    /// Leave out the article with this slug (the one being read).
+    pub exclude: Option<&'a str>,
+    /// Only articles with a tag of this slug.
+    pub tag: Option<&'a str>,
+}
+
+/// The tag with `slug` as some article carries it, with its display name.
+pub async fn find_tag(pool: &SqlitePool, slug: &str) -> Result<Option<Tag>, ServerError> {
+    let name: Option<String> = sqlx::query_scalar(
+        "SELECT json_extract(t.value, '$.name') FROM articles, json_each(articles.tags) AS t \
+         WHERE json_extract(t.value, '$.slug') = $1 LIMIT 1",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await?;
+    Ok(name.map(|name| Tag {
+        slug: slug.to_owned(),
+        name,
+    }))
+}
+
 /// Up to `limit` news items after `before` (from the newest without one), newest
-/// first, leaving out `exclude`; with the cursor of the next page if there is one.
+/// first, as `filter` says; with the cursor of the next page if there is one.
 pub async fn news_page(
     pool: &SqlitePool,
     before: Option<Cursor>,
     limit: u32,
-    exclude: Option<&str>,
+    filter: &NewsFilter<'_>,
 ) -> Result<(Vec<NewsItem>, Option<Cursor>), ServerError> {
     let start = before.unwrap_or(Cursor {
         published_at_ms: i64::MAX,
@@ -137,13 +202,16 @@ pub async fn news_page(
         "SELECT id, slug, title, lead, source_name, source_url, published_at, image \
          FROM articles \
          WHERE (published_at < $1 OR (published_at = $1 AND id < $2)) AND slug <> $3 \
+           AND ($5 = '' OR EXISTS (SELECT 1 FROM json_each(articles.tags) AS t \
+                                   WHERE json_extract(t.value, '$.slug') = $5)) \
          ORDER BY published_at DESC, id DESC \
          LIMIT $4",
     )
     .bind(start.published_at_ms)
     .bind(start.id)
-    .bind(exclude.unwrap_or(""))
+    .bind(filter.exclude.unwrap_or(""))
     .bind(i64::from(limit) + 1)
+    .bind(filter.tag.unwrap_or(""))
     .fetch_all(pool)
     .await?;
 
@@ -182,8 +250,7 @@ fn article_from_row(row: &SqliteRow) -> Result<Article, ServerError> {
             .map(rfc3339)
             .transpose()?,
         views: u64::try_from(views).unwrap_or(0),
-        // No comments table yet: every article has none.
-        comment_count: 0,
+        comment_count: u64::try_from(row.try_get::<i64, _>("comment_count")?).unwrap_or(0),
         tags: json_column(row, "tags")?,
         image: optional_json(row, "image")?,
     })

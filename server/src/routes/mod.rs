@@ -1,19 +1,26 @@
 //! The HTTP surface: `/api` routes, JSON fallbacks, and the optional static SPA.
 
 mod articles;
+mod comments;
 mod news;
 mod site;
+mod stream;
 mod views;
 
 use crate::AppState;
 use crate::error::ServerError;
+use crate::rate_limit;
 use crate::static_files;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request};
+use axum::extract::{
+    ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request,
+};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::routing::{any, get, post};
+use axum::routing::{any, delete, get, post};
 use serde::de::DeserializeOwned;
+use std::convert::Infallible;
+use std::net::SocketAddr;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -21,12 +28,24 @@ use tower_http::trace::TraceLayer;
 pub const API_BODY_LIMIT: usize = 16 * 1024;
 
 /// The whole application: `/api/*`, then the SPA (or a JSON 404) for every other path.
+///
+/// Serve it with connect info (as [`crate::serve`] does): the comment rate
+/// limit is keyed by the peer address and answers 500 without one.
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(site::health))
         .route("/site", get(site::site))
         .route("/articles/{slug}", get(articles::article))
         .route("/articles/{slug}/views", post(views::count))
+        .route(
+            "/articles/{slug}/comments",
+            // The limit wraps only what is layered before it: posting, not reading.
+            post(comments::create)
+                .layer(rate_limit::layer(&state.comment_limiter))
+                .get(comments::list),
+        )
+        .route("/articles/{slug}/comments/stream", get(stream::stream))
+        .route("/comments/{id}", delete(comments::remove))
         .route("/news", get(news::news))
         // Without these an unknown API path would reach the SPA fallback and
         // answer index.html with 200, which a client would fail to parse as JSON.
@@ -58,6 +77,22 @@ async fn not_found() -> ServerError {
 
 async fn method_not_allowed() -> ServerError {
     ServerError::MethodNotAllowed
+}
+
+/// The client's address when the router is served with connect info.
+pub struct PeerAddr(pub Option<SocketAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for PeerAddr {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| *addr),
+        ))
+    }
 }
 
 /// `Query`, but a malformed query string answers the API's JSON 400, not plain text.

@@ -1,9 +1,9 @@
-//! `GET /api/news?before=&limit=&exclude=`.
+//! `GET /api/news?before=&limit=&exclude=&tag=`.
 
 use super::ApiQuery;
 use crate::AppState;
 use crate::error::ServerError;
-use crate::store::{self, Cursor};
+use crate::store::{self, Cursor, NewsFilter};
 use axum::Json;
 use axum::extract::State;
 use serde::Deserialize;
@@ -19,6 +19,7 @@ pub(super) struct NewsQuery {
     before: Option<String>,
     limit: Option<i64>,
     exclude: Option<String>,
+    tag: Option<String>,
 }
 
 pub(super) async fn news(
@@ -35,9 +36,23 @@ pub(super) async fn news(
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let limit = u32::try_from(limit).unwrap_or(1);
     let exclude = query.exclude.as_deref().filter(|s| !s.is_empty());
-    let (items, next) = store::news_page(&state.pool, before, limit, exclude).await?;
+    // A tag no article carries is a wrong address, not an empty list.
+    let tag = match query.tag.as_deref().filter(|s| !s.is_empty()) {
+        None => None,
+        Some(slug) => Some(
+            store::find_tag(&state.pool, slug)
+                .await?
+                .ok_or_else(|| ServerError::NotFound(format!("no news is tagged {slug:?}")))?,
+        ),
+    };
+    let filter = NewsFilter {
+        exclude,
+        tag: tag.as_ref().map(|t| t.slug.as_str()),
+    };
+    let (items, next) = store::news_page(&state.pool, before, limit, &filter).await?;
     Ok(Json(NewsPage {
         items,
         next: next.map(|c| c.to_string()),
+        tag,
     }))
 }

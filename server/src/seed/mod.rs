@@ -66,7 +66,17 @@ struct OtherNews {
 
 /// Writes the demo content once per database; later calls change nothing.
 pub async fn seed_demo(pool: &SqlitePool, now: Timestamp) -> Result<SeedOutcome, ServerError> {
-    let articles = demo_articles(now)?;
+    seed_demo_with(pool, now, GENERATED_COUNT).await
+}
+
+/// [`seed_demo`] with `generated` made-up items instead of the usual 300: tests
+/// and benchmarks of the endless list need thousands.
+pub async fn seed_demo_with(
+    pool: &SqlitePool,
+    now: Timestamp,
+    generated: u32,
+) -> Result<SeedOutcome, ServerError> {
+    let articles = demo_articles_with(now, generated)?;
     let anchor = articles
         .first()
         .map(|a| a.published_at)
@@ -100,6 +110,11 @@ pub async fn seed_demo(pool: &SqlitePool, now: Timestamp) -> Result<SeedOutcome,
 
 /// The whole demo as it would be seeded at `now`, newest first.
 pub fn demo_articles(now: Timestamp) -> Result<Vec<NewArticle>, ServerError> {
+    demo_articles_with(now, GENERATED_COUNT)
+}
+
+/// The demo with `generated` made-up items after the fixture's ten articles.
+pub fn demo_articles_with(now: Timestamp, generated: u32) -> Result<Vec<NewArticle>, ServerError> {
     let seed: SeedArticle = serde_json::from_str(SEED_ARTICLE_JSON)
         .map_err(|e| ServerError::Corrupt(format!("seed article JSON: {e}")))?;
     let others: Vec<OtherNews> = serde_json::from_str(OTHER_NEWS_JSON)
@@ -110,7 +125,7 @@ pub fn demo_articles(now: Timestamp) -> Result<Vec<NewArticle>, ServerError> {
         url: None,
     };
 
-    let mut articles = Vec::with_capacity(1 + others.len() + GENERATED_COUNT as usize);
+    let mut articles = Vec::with_capacity(1 + others.len() + generated as usize);
     articles.push(NewArticle {
         slug: seed.slug,
         title: seed.title,
@@ -139,7 +154,7 @@ pub fn demo_articles(now: Timestamp) -> Result<Vec<NewArticle>, ServerError> {
             image: None,
         });
     }
-    for index in 1..=GENERATED_COUNT {
+    for index in 1..=generated {
         articles.push(generated::article(index, anchor, &newsroom)?);
     }
     Ok(articles)

@@ -116,3 +116,162 @@ fn bad_settings_exit_with_one_clear_message() {
     assert_eq!(code, 1);
     assert!(stderr.contains("no index.html"), "{stderr}");
 }
+
+/// Sends one request and reads the whole response (status line, headers, body).
+fn http_request(addr: &str, method: &str, path: &str, headers: &[&str], body: &str) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut request = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for header in headers {
+        request.push_str(header);
+        request.push_str("\r\n");
+    }
+    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+#[test]
+fn moderator_token_and_rate_limit_come_from_flags_and_variables() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}/v.db", dir.path().display());
+    let token = "flag-token-0123456789";
+    let mut child = Command::new(BINARY)
+        .args(["--addr", "127.0.0.1:0", "--database", &database])
+        .args(["--moderator-token", token, "--comment-burst", "1"])
+        .env("VESTNIK_COMMENT_PER_SECONDS", "60")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let addr = first
+        .strip_prefix("vestnik-server listening on http://")
+        .unwrap()
+        .to_owned();
+    let post = |client_id: &str| {
+        http_request(
+            &addr,
+            "POST",
+            "/api/articles/belgium-invest-kharkiv/comments",
+            &["Content-Type: application/json"],
+            &format!(r#"{{"author":"Имя","text":"Текст","client_id":"{client_id}"}}"#),
+        )
+    };
+    let created = post("client-bin-1");
+    assert!(created.starts_with("HTTP/1.1 201"), "{created}");
+    let id = created
+        .split(r#""id":"#)
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap()
+        .to_owned();
+    let limited = post("client-bin-2");
+    assert!(limited.starts_with("HTTP/1.1 429"), "{limited}");
+    let retry_after = limited
+        .lines()
+        .find_map(|line| line.strip_prefix("retry-after: "))
+        .unwrap();
+    let seconds: u64 = retry_after.trim().parse().unwrap();
+    assert!((50..=61).contains(&seconds), "{seconds}");
+
+    let path = format!("/api/comments/{id}");
+    let denied = http_request(
+        &addr,
+        "DELETE",
+        &path,
+        &["Authorization: Bearer nope-nope-nope-nope"],
+        "",
+    );
+    assert!(denied.starts_with("HTTP/1.1 401"), "{denied}");
+    let bearer = format!("Authorization: Bearer {token}");
+    let removed = http_request(&addr, "DELETE", &path, &[&bearer], "");
+    assert!(removed.starts_with("HTTP/1.1 204"), "{removed}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn bad_comment_settings_exit_with_one_clear_message() {
+    for (args, needle) in [
+        (["--comment-burst", "0"], "invalid comment burst \"0\""),
+        (["--comment-burst", "lots"], "invalid comment burst"),
+        (["--comment-per-seconds", "0"], "invalid comment period"),
+        (["--stream-keep-alive", "0"], "invalid stream keep-alive"),
+    ] {
+        let (code, stderr) = run_failing(&args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+    }
+    // A weak token stops the server before it opens anything, without echoing it.
+    let (code, stderr) = run_failing(&["--moderator-token", "hunter2"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("invalid moderator token"), "{stderr}");
+    assert!(
+        !stderr.contains("hunter2"),
+        "the token is never echoed: {stderr}"
+    );
+    let output = Command::new(BINARY)
+        .env("VESTNIK_COMMENT_BURST", "-5")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid comment burst"));
+}
+
+#[test]
+fn sigterm_ends_open_comment_streams_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}/v.db", dir.path().display());
+    let mut child = Command::new(BINARY)
+        .args(["--addr", "127.0.0.1:0", "--database", &database])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let addr = first
+        .strip_prefix("vestnik-server listening on http://")
+        .unwrap()
+        .to_owned();
+    let mut stream = TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /api/articles/belgium-invest-kharkiv/comments/stream HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    let mut head = [0_u8; 512];
+    let read = stream.read(&mut head).unwrap();
+    let head = String::from_utf8_lossy(&head[..read]).into_owned();
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the server did not stop with a stream open");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(exit.success(), "{exit:?}");
+    // The stream was ended, not cut: the rest of the body reads to its end.
+    let mut rest = Vec::new();
+    let _ = stream.read_to_end(&mut rest);
+}

@@ -4,8 +4,23 @@ use jiff::Timestamp;
 use serde_json::Value;
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 use tempfile::TempDir;
-use vestnik_server::{AppState, Config, SeedOutcome, open_database, router, seed_demo};
+use vestnik_server::comments::CommentHub;
+use vestnik_server::config::check_moderator_token;
+use vestnik_server::{
+    AppState, Config, RateLimit, SeedOutcome, Shutdown, open_database, router, seed_demo,
+};
+
+/// The moderator token of servers started with `Setup::moderated`.
+pub const MODERATOR_TOKEN: &str = "test-moderator-token-0001";
+
+/// A limit no test reaches by accident: tests post many comments from one address.
+pub const GENEROUS: RateLimit = RateLimit {
+    burst: 100_000,
+    period: Duration::from_secs(1),
+};
 
 /// How to build a test server.
 #[derive(Default)]
@@ -14,6 +29,25 @@ pub struct Setup {
     pub seed: bool,
     /// Serve a built SPA from this folder.
     pub static_dir: Option<PathBuf>,
+    /// Enable moderation with [`MODERATOR_TOKEN`].
+    pub moderated: bool,
+    /// The comment rate limit; [`GENEROUS`] when `None`.
+    pub comment_limit: Option<RateLimit>,
+    /// The stream keep-alive interval; the server's default when `None`.
+    pub keep_alive: Option<Duration>,
+    /// The comment hub (e.g. one with a tiny channel); a fresh default one when `None`.
+    pub hub: Option<Arc<CommentHub>>,
+}
+
+impl Setup {
+    /// Seeded, with moderation enabled.
+    pub fn moderated() -> Self {
+        Self {
+            seed: true,
+            moderated: true,
+            ..Self::default()
+        }
+    }
 }
 
 /// The app served on `127.0.0.1:0` with its own database file.
@@ -24,6 +58,9 @@ pub struct TestServer {
     pub now: Timestamp,
     pub seed: Option<SeedOutcome>,
     pub client: reqwest::Client,
+    /// The served state's shutdown switch.
+    pub shutdown: Shutdown,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     // Kept last: the folder must outlive the pool's open files.
     _dir: TempDir,
@@ -55,17 +92,38 @@ impl TestServer {
         } else {
             None
         };
-        let mut state = AppState::new(pool.clone(), Config::defaults().site());
+        let mut state = AppState::new(pool.clone(), Config::defaults().site())
+            .with_comment_rate_limit(setup.comment_limit.unwrap_or(GENEROUS))
+            .expect("a valid rate limit");
         if let Some(static_dir) = setup.static_dir {
             state = state.with_static_dir(static_dir);
         }
+        if setup.moderated {
+            state = state.with_moderator_token(check_moderator_token(MODERATOR_TOKEN).unwrap());
+        }
+        if let Some(interval) = setup.keep_alive {
+            state = state.with_keep_alive(interval);
+        }
+        if let Some(hub) = setup.hub {
+            state.comments = hub;
+        }
+        let shutdown = state.shutdown.clone();
         let listener = vestnik_server::bind("127.0.0.1:0".parse().unwrap())
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let app = router(state);
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let switch = shutdown.clone();
         let task = tokio::spawn(async move {
-            let _ = vestnik_server::serve(listener, app, std::future::pending()).await;
+            let signal = async move {
+                // A dropped sender (the test ended) is no stop request.
+                if stopped.await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+                switch.trigger();
+            };
+            let _ = vestnik_server::serve(listener, app, signal).await;
         });
         Self {
             base,
@@ -73,9 +131,19 @@ impl TestServer {
             now,
             seed,
             client: reqwest::Client::new(),
+            shutdown,
+            stop: Some(stop),
             task,
             _dir: dir,
         }
+    }
+
+    /// Stops the server as SIGTERM would; answers whether it finished within `limit`.
+    pub async fn stop_within(&mut self, limit: Duration) -> bool {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        tokio::time::timeout(limit, &mut self.task).await.is_ok()
     }
 
     /// The seed article's publication instant.
@@ -150,4 +218,215 @@ pub fn assert_error(body: &Value, code: &str) {
     let as_json = serde_json::to_value(error.error.code).unwrap();
     assert_eq!(as_json, code, "{body}");
     assert!(!error.error.message.is_empty());
+}
+
+/// A seeded server's article slug that tests comment on.
+pub const SLUG: &str = "belgium-invest-kharkiv";
+
+/// A comment body as JSON.
+pub fn comment_json(author: &str, text: &str, client_id: &str, parent_id: Option<i64>) -> String {
+    serde_json::json!({
+        "author": author,
+        "text": text,
+        "client_id": client_id,
+        "parent_id": parent_id,
+    })
+    .to_string()
+}
+
+impl TestServer {
+    /// POSTs a comment to the article `slug`.
+    pub async fn post_comment(
+        &self,
+        slug: &str,
+        text: &str,
+        client_id: &str,
+        parent_id: Option<i64>,
+    ) -> reqwest::Response {
+        self.post(
+            &format!("/api/articles/{slug}/comments"),
+            &comment_json("Читатель", text, client_id, parent_id),
+        )
+        .await
+    }
+
+    /// Posts a comment that must be created; answers it.
+    pub async fn comment(&self, text: &str, client_id: &str, parent_id: Option<i64>) -> Value {
+        let response = self.post_comment(SLUG, text, client_id, parent_id).await;
+        assert_eq!(response.status().as_u16(), 201, "posting {client_id}");
+        response.json().await.expect("Comment JSON")
+    }
+
+    /// `DELETE /api/comments/{id}` with `token` as the bearer token, if any.
+    pub async fn delete_comment(&self, id: i64, token: Option<&str>) -> reqwest::Response {
+        let mut request = self
+            .client
+            .delete(format!("{}/api/comments/{id}", self.base));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.expect("request")
+    }
+}
+
+/// One server-sent event (or keep-alive comment) as it came over the wire.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SseEvent {
+    pub event: Option<String>,
+    pub id: Option<String>,
+    pub data: Option<String>,
+    pub retry: Option<String>,
+    /// The text of `:` comment lines.
+    pub comments: Vec<String>,
+}
+
+impl SseEvent {
+    /// The data as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(self.data.as_deref().expect("data")).expect("JSON data")
+    }
+
+    pub fn id_number(&self) -> i64 {
+        self.id.as_deref().expect("id").parse().expect("numeric id")
+    }
+
+    pub fn is_keep_alive(&self) -> bool {
+        self.event.is_none() && self.data.is_none() && !self.comments.is_empty()
+    }
+}
+
+/// Reads a `text/event-stream` body from the raw bytes, event by event.
+pub struct EventReader {
+    body: std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<Vec<u8>>> + Send>>,
+    buffer: Vec<u8>,
+}
+
+impl EventReader {
+    pub fn new(response: reqwest::Response) -> Self {
+        use futures::StreamExt;
+        Self {
+            body: Box::pin(
+                response
+                    .bytes_stream()
+                    .map(|chunk| chunk.map(|bytes| bytes.to_vec())),
+            ),
+            buffer: Vec::new(),
+        }
+    }
+
+    /// The next event, `None` when the stream ended or nothing came within `limit`.
+    pub async fn next_within(&mut self, limit: Duration) -> Option<SseEvent> {
+        use futures::StreamExt;
+        let deadline = tokio::time::Instant::now() + limit;
+        loop {
+            // Bytes, not text: a chunk may end inside a multi-byte character.
+            if let Some(end) = self.buffer.windows(2).position(|pair| pair == b"\n\n") {
+                let block: Vec<u8> = self.buffer.drain(..end + 2).collect();
+                return Some(parse_block(
+                    std::str::from_utf8(&block).expect("UTF-8 stream"),
+                ));
+            }
+            match tokio::time::timeout_at(deadline, self.body.next()).await {
+                Ok(Some(Ok(chunk))) => self.buffer.extend_from_slice(&chunk),
+                Ok(Some(Err(e))) => panic!("stream error: {e}"),
+                Ok(None) | Err(_) => return None,
+            }
+        }
+    }
+
+    /// The next event, which must come within 10 s.
+    pub async fn next(&mut self) -> SseEvent {
+        self.next_within(Duration::from_secs(10))
+            .await
+            .expect("an event within 10 s")
+    }
+
+    /// The next event that is not a keep-alive.
+    pub async fn next_event(&mut self) -> SseEvent {
+        loop {
+            let event = self.next().await;
+            if !event.is_keep_alive() {
+                return event;
+            }
+        }
+    }
+
+    /// The next `n` events (not keep-alives), each within 10 s.
+    pub async fn take(&mut self, n: usize) -> Vec<SseEvent> {
+        let mut events = Vec::with_capacity(n);
+        for _ in 0..n {
+            events.push(self.next_event().await);
+        }
+        events
+    }
+
+    /// Events (not keep-alives) until nothing more arrives for `quiet`.
+    pub async fn drain(&mut self, quiet: Duration) -> Vec<SseEvent> {
+        let mut events = Vec::new();
+        while let Some(event) = self.next_within(quiet).await {
+            if !event.is_keep_alive() {
+                events.push(event);
+            }
+        }
+        events
+    }
+}
+
+fn parse_block(block: &str) -> SseEvent {
+    let mut event = SseEvent::default();
+    for line in block.lines().filter(|line| !line.is_empty()) {
+        if let Some(comment) = line.strip_prefix(':') {
+            event.comments.push(comment.trim().to_owned());
+            continue;
+        }
+        let (field, value) = line.split_once(':').unwrap_or((line, ""));
+        let value = value.strip_prefix(' ').unwrap_or(value).to_owned();
+        match field {
+            "event" => event.event = Some(value),
+            "id" => event.id = Some(value),
+            "retry" => event.retry = Some(value),
+            "data" => {
+                event.data = Some(match event.data.take() {
+                    Some(previous) => format!("{previous}\n{value}"),
+                    None => value,
+                })
+            }
+            other => panic!("unexpected SSE field {other:?} in {block:?}"),
+        }
+    }
+    event
+}
+
+impl TestServer {
+    /// Opens the comment stream of `slug` with extra `query` (e.g. `?after=3`)
+    /// and headers; asserts a 200 event stream and reads its `retry` preamble.
+    pub async fn open_stream(
+        &self,
+        slug: &str,
+        query: &str,
+        last_event_id: Option<&str>,
+    ) -> EventReader {
+        let mut request = self.client.get(format!(
+            "{}/api/articles/{slug}/comments/stream{query}",
+            self.base
+        ));
+        if let Some(id) = last_event_id {
+            request = request.header("last-event-id", id);
+        }
+        let response = request.send().await.expect("request");
+        assert_eq!(response.status().as_u16(), 200);
+        assert_eq!(content_type(&response), "text/event-stream");
+        let mut reader = EventReader::new(response);
+        let first = reader.next().await;
+        assert_eq!(first.retry.as_deref(), Some("2000"), "{first:?}");
+        reader
+    }
+
+    /// The article's newest event id, as a fresh comment page reports it.
+    pub async fn last_event_id(&self, slug: &str) -> i64 {
+        self.json(&format!("/api/articles/{slug}/comments"), 200)
+            .await["last_event_id"]
+            .as_i64()
+            .expect("last_event_id")
+    }
 }

@@ -120,3 +120,106 @@ async fn count_on_several_connections(pool: &sqlx::SqlitePool) -> Vec<i64> {
     }
     counts
 }
+
+#[test]
+fn comment_settings_have_their_defaults_and_are_checked() {
+    use clap::{CommandFactory, Parser};
+    use vestnik_server::{Cli, Command};
+    Cli::command().debug_assert();
+    let config = <Config as Parser>::try_parse_from(["vestnik-server"]).unwrap();
+    assert_eq!(config.comment_burst, 5);
+    assert_eq!(config.comment_per_seconds, 10);
+    assert_eq!(config.stream_keep_alive, 15);
+    assert!(config.moderator_token.is_none());
+    assert_eq!(
+        config.comment_rate_limit(),
+        vestnik_server::RateLimit::COMMENTS
+    );
+
+    let config = <Config as Parser>::try_parse_from([
+        "vestnik-server",
+        "--comment-burst",
+        "100000",
+        "--comment-per-seconds",
+        "1",
+        "--moderator-token",
+        "0123456789abcdef-secret",
+    ])
+    .unwrap();
+    assert_eq!(config.comment_burst, 100_000);
+    assert!(config.validate().is_ok());
+    let token = config.moderator_token.unwrap();
+    assert!(token.matches("0123456789abcdef-secret"));
+    assert!(!token.matches("0123456789abcdef-secreT"));
+    assert!(!token.matches("0123456789abcdef-secret "));
+    assert!(!token.matches(""));
+    assert!(
+        !format!("{token:?}").contains("secret"),
+        "Debug hides the token"
+    );
+
+    for args in [
+        ["--comment-burst", "0"],
+        ["--comment-burst", "1000001"],
+        ["--comment-per-seconds", "0"],
+        ["--stream-keep-alive", "3601"],
+    ] {
+        let error = <Config as Parser>::try_parse_from(["vestnik-server", args[0], args[1]])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("invalid"), "{args:?}: {error}");
+    }
+    let mut weak = Config::defaults();
+    weak.moderator_token =
+        Some(<Config as Parser>::try_parse_from(["x", "--moderator-token", "abc"]).unwrap())
+            .and_then(|c| c.moderator_token);
+    let error = weak.validate().unwrap_err().to_string();
+    assert!(
+        error.contains("invalid moderator token") && !error.contains("abc"),
+        "{error}"
+    );
+    let mut zero = Config::defaults();
+    zero.comment_burst = 0;
+    assert!(zero.validate().is_err());
+
+    // --database applies to the import subcommand, before or after its name.
+    for args in [
+        vec![
+            "vestnik-server",
+            "--database",
+            "sqlite://a.db",
+            "import-article",
+        ],
+        vec![
+            "vestnik-server",
+            "import-article",
+            "--database",
+            "sqlite://a.db",
+        ],
+    ] {
+        let mut args = args;
+        args.extend(["--slug", "s", "--title", "T", "--html", "f.html"]);
+        let cli = <Cli as Parser>::try_parse_from(&args).unwrap();
+        assert_eq!(cli.config.database, "sqlite://a.db");
+        let Some(Command::ImportArticle(import)) = cli.command else {
+            panic!("expected the import subcommand");
+        };
+        assert_eq!((import.slug.as_str(), import.title.as_str()), ("s", "T"));
+        assert_eq!(import.published_at, None);
+    }
+    let error = <Cli as Parser>::try_parse_from([
+        "vestnik-server",
+        "import-article",
+        "--slug",
+        "s",
+        "--title",
+        "T",
+        "--html",
+        "f.html",
+        "--published-at",
+        "yesterday",
+    ])
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("--published-at"), "{error}");
+}

@@ -2,11 +2,14 @@
 //! to over loopback HTTP. One test binary, so the crate links once.
 
 mod binary;
+mod comments;
 mod common;
 mod config;
 mod errors;
+mod import;
 mod news;
 mod openapi;
 mod seed;
 mod static_files;
+mod stream;
 mod views;

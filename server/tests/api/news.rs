@@ -157,3 +157,34 @@ async fn cursor_is_url_safe_and_empty_before_means_the_start() {
     assert_eq!(page(&server, "limit=3&before=").await, first);
     assert_eq!(page(&server, "limit=3&exclude=").await, first);
 }
+
+#[tokio::test]
+async fn tag_lists_only_that_tags_news_and_names_it() {
+    let server = TestServer::seeded().await;
+    let expected: Vec<String> = sqlx::query_scalar(
+        "SELECT slug FROM articles WHERE EXISTS \
+         (SELECT 1 FROM json_each(articles.tags) AS t WHERE json_extract(t.value, '$.slug') = 'economy') \
+         ORDER BY published_at DESC, id DESC",
+    )
+    .fetch_all(&server.pool)
+    .await
+    .unwrap();
+    assert!(expected.contains(&"belgium-invest-kharkiv".to_owned()));
+    let first = page(&server, "tag=economy&limit=1").await;
+    let tag = first.tag.expect("a tagged page names its tag");
+    assert_eq!(
+        (tag.slug.as_str(), tag.name.as_str()),
+        ("economy", "Экономика")
+    );
+    let walked = walk(&server, "tag=economy&limit=3", async |_| {}).await;
+    assert_eq!(walked, expected);
+    // The untagged list does not name a tag.
+    assert!(page(&server, "limit=1").await.tag.is_none());
+}
+
+#[tokio::test]
+async fn unknown_tag_is_not_found() {
+    let server = TestServer::seeded().await;
+    let body = server.json("/api/news?tag=no-such-tag", 404).await;
+    assert_eq!(body["error"]["code"], "not_found");
+}

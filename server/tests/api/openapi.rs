@@ -2,9 +2,11 @@
 //! and status is produced by a real request, and each body validates against the
 //! documented schema (made strict, so an undocumented field fails too).
 
-use crate::common::{TestServer, assert_error};
+use crate::common::{MODERATOR_TOKEN, Setup, TestServer, assert_error, content_type};
 use serde_json::{Map, Value, json};
 use std::collections::BTreeSet;
+use std::time::Duration;
+use vestnik_server::RateLimit;
 
 const DOC: &str = include_str!("../../../docs/api/openapi.yaml");
 
@@ -17,6 +19,27 @@ enum Target {
     Corrupt,
     /// Its database pool closed.
     Closed,
+    /// Seeded, allowing one comment post per address a minute.
+    Limited,
+}
+
+/// The servers every case runs against.
+struct Servers {
+    healthy: TestServer,
+    corrupt: TestServer,
+    closed: TestServer,
+    limited: TestServer,
+}
+
+impl Servers {
+    fn get(&self, target: Target) -> &TestServer {
+        match target {
+            Target::Healthy => &self.healthy,
+            Target::Corrupt => &self.corrupt,
+            Target::Closed => &self.closed,
+            Target::Limited => &self.limited,
+        }
+    }
 }
 
 /// (documented path, method, status, server, request path)
@@ -95,8 +118,168 @@ const CASES: &[(&str, &str, u16, Target, &str)] = &[
         Target::Healthy,
         "/api/news?before=garbage",
     ),
+    (
+        "/api/news",
+        "get",
+        200,
+        Target::Healthy,
+        "/api/news?tag=economy&limit=5",
+    ),
+    (
+        "/api/news",
+        "get",
+        404,
+        Target::Healthy,
+        "/api/news?tag=no-such-tag",
+    ),
     ("/api/news", "get", 500, Target::Corrupt, "/api/news"),
     ("/api/news", "get", 503, Target::Closed, "/api/news"),
+    (
+        "/api/articles/{slug}/comments",
+        "get",
+        200,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments",
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        "get",
+        200,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments?limit=1",
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        "get",
+        200,
+        Target::Healthy,
+        "/api/articles/news-0001/comments",
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        "get",
+        400,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments?before=garbage",
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        "get",
+        404,
+        Target::Healthy,
+        "/api/articles/nope/comments",
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        "get",
+        500,
+        Target::Corrupt,
+        "/api/articles/belgium-invest-kharkiv/comments",
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        "get",
+        503,
+        Target::Closed,
+        "/api/articles/belgium-invest-kharkiv/comments",
+    ),
+    (
+        "/api/articles/{slug}/comments/stream",
+        "get",
+        400,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments/stream?after=x",
+    ),
+    (
+        "/api/articles/{slug}/comments/stream",
+        "get",
+        404,
+        Target::Healthy,
+        "/api/articles/nope/comments/stream",
+    ),
+    (
+        "/api/articles/{slug}/comments/stream",
+        "get",
+        500,
+        Target::Corrupt,
+        "/api/articles/belgium-invest-kharkiv/comments/stream",
+    ),
+    (
+        "/api/articles/{slug}/comments/stream",
+        "get",
+        503,
+        Target::Closed,
+        "/api/articles/belgium-invest-kharkiv/comments/stream",
+    ),
+];
+
+/// (documented path, server, request path, Last-Event-ID) of event streams (200).
+const STREAMS: &[(&str, Target, &str, Option<&str>)] = &[
+    (
+        "/api/articles/{slug}/comments/stream",
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments/stream?after=0",
+        None,
+    ),
+    (
+        "/api/articles/{slug}/comments/stream",
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments/stream",
+        Some("0"),
+    ),
+];
+
+/// (documented path, status, server, request path, bearer token) of DELETE requests.
+const DELETES: &[(&str, u16, Target, &str, Option<&str>)] = &[
+    (
+        "/api/comments/{id}",
+        401,
+        Target::Healthy,
+        "/api/comments/1",
+        None,
+    ),
+    (
+        "/api/comments/{id}",
+        401,
+        Target::Healthy,
+        "/api/comments/1",
+        Some("not-the-token-at-all"),
+    ),
+    (
+        "/api/comments/{id}",
+        204,
+        Target::Healthy,
+        "/api/comments/1",
+        Some(MODERATOR_TOKEN),
+    ),
+    (
+        "/api/comments/{id}",
+        404,
+        Target::Healthy,
+        "/api/comments/1",
+        Some(MODERATOR_TOKEN),
+    ),
+    (
+        "/api/comments/{id}",
+        400,
+        Target::Healthy,
+        "/api/comments/abc",
+        Some(MODERATOR_TOKEN),
+    ),
+    (
+        "/api/comments/{id}",
+        500,
+        Target::Corrupt,
+        "/api/comments/1",
+        Some(MODERATOR_TOKEN),
+    ),
+    (
+        "/api/comments/{id}",
+        503,
+        Target::Closed,
+        "/api/comments/1",
+        Some(MODERATOR_TOKEN),
+    ),
 ];
 
 /// (documented path, status, server, request path, JSON body) of POST requests.
@@ -150,6 +333,83 @@ const POSTS: &[(&str, u16, Target, &str, &str)] = &[
         "/api/articles/belgium-invest-kharkiv/views",
         r#"{"reader_id":"reader-0001"}"#,
     ),
+    (
+        "/api/articles/{slug}/comments",
+        201,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":"Читатель","text":"Спасибо!","client_id":"openapi-0001","parent_id":null}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        200,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":"Читатель","text":"Спасибо!","client_id":"openapi-0001","parent_id":null}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        201,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":"Ответчик","text":"Ответ","client_id":"openapi-0002","parent_id":1}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        400,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        404,
+        Target::Healthy,
+        "/api/articles/nope/comments",
+        r#"{"author":"Читатель","text":"x","client_id":"openapi-0003"}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        413,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        LARGE_BODY,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        422,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":" ","text":" ","client_id":"openapi-0004"}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        201,
+        Target::Limited,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":"Читатель","text":"Раз","client_id":"openapi-0005"}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        429,
+        Target::Limited,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":"Читатель","text":"Два","client_id":"openapi-0006"}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        500,
+        Target::Corrupt,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":"Читатель","text":"x","client_id":"openapi-0007"}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        503,
+        Target::Closed,
+        "/api/articles/belgium-invest-kharkiv/comments",
+        r#"{"author":"Читатель","text":"x","client_id":"openapi-0008"}"#,
+    ),
 ];
 
 /// A body over the API's 16 KiB limit (the fixture is about 6 KB of UTF-8).
@@ -165,9 +425,11 @@ const LARGE_BODY: &str = concat!(
 fn code_for(status: u16) -> &'static str {
     match status {
         400 => "bad_request",
+        401 => "unauthorized",
         404 => "not_found",
         413 => "payload_too_large",
         422 => "invalid",
+        429 => "rate_limited",
         500 => "internal",
         503 => "unavailable",
         other => panic!("no error code for {other}"),
@@ -221,7 +483,7 @@ fn validator(components: &Value, schema: &Value) -> jsonschema::Validator {
 }
 
 async fn corrupt_server() -> TestServer {
-    let server = TestServer::seeded().await;
+    let server = TestServer::start(Setup::moderated()).await;
     sqlx::query(
         "INSERT INTO articles (slug, title, lead, body, source_name, published_at, tags, image) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -242,7 +504,35 @@ async fn corrupt_server() -> TestServer {
         .execute(&server.pool)
         .await
         .unwrap();
+    // A comment to remove, and no event log: every comment operation fails.
+    sqlx::query(
+        "INSERT INTO comments (article_id, author, text, client_id, created_at) \
+         SELECT id, $1, $2, $3, $4 FROM articles WHERE slug = $5",
+    )
+    .bind("Читатель")
+    .bind("Текст")
+    .bind("corrupt-0001")
+    .bind(0_i64)
+    .bind("belgium-invest-kharkiv")
+    .execute(&server.pool)
+    .await
+    .unwrap();
+    sqlx::query("DROP TABLE comment_events")
+        .execute(&server.pool)
+        .await
+        .unwrap();
     server
+}
+
+/// Comments 1 (with reply 2) and 3 (removed): the healthy server's stream
+/// replays every kind of event, and its pages hold top-level comments and replies.
+async fn add_comments(server: &TestServer) {
+    let top = server.comment("Первый", "openapi-seed-1", None).await;
+    assert_eq!(top["id"], 1);
+    server.comment("Ответ", "openapi-seed-2", Some(1)).await;
+    server.comment("Удалить", "openapi-seed-3", None).await;
+    let removed = server.delete_comment(3, Some(MODERATOR_TOKEN)).await;
+    assert_eq!(removed.status().as_u16(), 204);
 }
 
 /// An article that uses every optional part of the schema.
@@ -327,11 +617,27 @@ async fn every_documented_response_is_produced_and_matches_its_schema() {
     let mut components = doc["components"].clone();
     strict(&mut components);
 
-    let healthy = TestServer::seeded().await;
+    let healthy = TestServer::start(Setup::moderated()).await;
     add_full_article(&healthy).await;
+    add_comments(&healthy).await;
     let corrupt = corrupt_server().await;
-    let closed = TestServer::seeded().await;
+    let closed = TestServer::start(Setup::moderated()).await;
     closed.pool.close().await;
+    let limited = TestServer::start(Setup {
+        seed: true,
+        comment_limit: Some(RateLimit {
+            burst: 1,
+            period: Duration::from_secs(60),
+        }),
+        ..Setup::default()
+    })
+    .await;
+    let servers = Servers {
+        healthy,
+        corrupt,
+        closed,
+        limited,
+    };
 
     let mut documented = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().expect("paths") {
@@ -343,35 +649,157 @@ async fn every_documented_response_is_produced_and_matches_its_schema() {
     }
 
     let mut exercised = BTreeSet::new();
-    for &(path, method, status, target, request) in CASES {
+    let mut exercise = |path: &str, method: &str, status: u16| {
         let key = (path.to_owned(), method.to_owned(), status.to_string());
         assert!(documented.contains(&key), "{key:?} is not documented");
         exercised.insert(key);
-
-        let server = match target {
-            Target::Healthy => &healthy,
-            Target::Corrupt => &corrupt,
-            Target::Closed => &closed,
-        };
-        let body = server.json(request, status).await;
-        assert_documented(&doc, &components, (path, method, status), &body, request);
+    };
+    for &(path, method, status, target, request) in CASES {
+        exercise(path, method, status);
+        let response = servers.get(target).get(request).await;
+        assert_response(&doc, &components, (path, method, status), response, request).await;
     }
     for &(path, status, target, request, request_body) in POSTS {
-        let key = (path.to_owned(), "post".to_owned(), status.to_string());
-        assert!(documented.contains(&key), "{key:?} is not documented");
-        exercised.insert(key);
-        let server = match target {
-            Target::Healthy => &healthy,
-            Target::Corrupt => &corrupt,
-            Target::Closed => &closed,
-        };
-        let body = server.post_json(request, request_body, status).await;
-        assert_documented(&doc, &components, (path, "post", status), &body, request);
+        exercise(path, "post", status);
+        let response = servers.get(target).post(request, request_body).await;
+        assert_response(&doc, &components, (path, "post", status), response, request).await;
+    }
+    for &(path, target, request, last_event_id) in STREAMS {
+        exercise(path, "get", 200);
+        let server = servers.get(target);
+        let mut get = server.client.get(format!("{}{request}", server.base));
+        if let Some(id) = last_event_id {
+            get = get.header("last-event-id", id);
+        }
+        let response = get.send().await.unwrap();
+        assert_event_stream(&doc, &components, path, response, request).await;
+    }
+    for &(path, status, target, request, token) in DELETES {
+        exercise(path, "delete", status);
+        let server = servers.get(target);
+        let mut delete = server.client.delete(format!("{}{request}", server.base));
+        if let Some(token) = token {
+            delete = delete.bearer_auth(token);
+        }
+        let response = delete.send().await.unwrap();
+        assert_response(
+            &doc,
+            &components,
+            (path, "delete", status),
+            response,
+            request,
+        )
+        .await;
     }
     let missing: Vec<_> = documented.difference(&exercised).collect();
     assert!(
         missing.is_empty(),
         "documented but never exercised: {missing:?}"
+    );
+}
+
+/// The documented response of `(path, method, status)`, references followed.
+fn documented_response<'a>(doc: &'a Value, path: &str, method: &str, status: u16) -> &'a Value {
+    resolve(
+        doc,
+        &doc["paths"][path][method]["responses"][status.to_string()],
+    )
+}
+
+/// Asserts `response` has the documented status, headers and body: a JSON body
+/// matching the schema, or no body where none is documented.
+async fn assert_response(
+    doc: &Value,
+    components: &Value,
+    (path, method, status): (&str, &str, u16),
+    response: reqwest::Response,
+    request: &str,
+) {
+    assert_eq!(
+        response.status().as_u16(),
+        status,
+        "{method} {request}: status"
+    );
+    let documented = documented_response(doc, path, method, status);
+    assert_headers(documented, &response, request);
+    if documented.get("content").is_none() {
+        let body = response.bytes().await.unwrap();
+        assert!(body.is_empty(), "{method} {request}: no body is documented");
+        return;
+    }
+    let kind = content_type(&response);
+    assert!(
+        kind.starts_with("application/json"),
+        "{method} {request}: content-type {kind}"
+    );
+    let body: Value = response.json().await.expect("JSON body");
+    assert_documented(doc, components, (path, method, status), &body, request);
+}
+
+/// Every header the document lists for the response is sent.
+fn assert_headers(documented: &Value, response: &reqwest::Response, request: &str) {
+    if let Some(headers) = documented.get("headers").and_then(Value::as_object) {
+        for (name, spec) in headers {
+            let value = response
+                .headers()
+                .get(name.as_str())
+                .unwrap_or_else(|| panic!("{request}: documented header {name} is missing"));
+            if let Some(expected) = spec["schema"]["const"].as_str() {
+                assert_eq!(value, expected, "{request}: header {name}");
+            }
+        }
+    }
+}
+
+/// Asserts an event stream: 200, the documented media type and headers, and
+/// each event's data valid against the schema `x-events` names for its kind.
+async fn assert_event_stream(
+    doc: &Value,
+    components: &Value,
+    path: &str,
+    response: reqwest::Response,
+    request: &str,
+) {
+    assert_eq!(response.status().as_u16(), 200, "GET {request}");
+    let documented = documented_response(doc, path, "get", 200);
+    assert_headers(documented, &response, request);
+    assert_eq!(content_type(&response), "text/event-stream");
+    let kinds = documented["content"]["text/event-stream"]["x-events"]
+        .as_object()
+        .expect("x-events lists the event kinds");
+    let mut reader = crate::common::EventReader::new(response);
+    let mut seen = BTreeSet::new();
+    // The replay ends with a `count`.
+    loop {
+        let event = reader.next_event().await;
+        if event.retry.is_some() {
+            continue;
+        }
+        let kind = event.event.clone().expect("every event is named");
+        let schema = kinds
+            .get(&kind)
+            .unwrap_or_else(|| panic!("{request}: event {kind} is not documented"));
+        let data = event.json();
+        let errors: Vec<String> = validator(components, schema)
+            .iter_errors(&data)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{kind} event {data}: {}",
+            errors.join("\n")
+        );
+        assert!(event.id.is_some(), "{kind} event without an id");
+        let done = kind == "count";
+        seen.insert(kind);
+        if done {
+            break;
+        }
+    }
+    let documented_kinds: BTreeSet<String> = kinds.keys().cloned().collect();
+    assert_eq!(
+        seen, documented_kinds,
+        "{request}: every documented event kind is replayed"
     );
 }
 
@@ -384,10 +812,7 @@ fn assert_documented(
     body: &Value,
     request: &str,
 ) {
-    let response = resolve(
-        doc,
-        &doc["paths"][path][method]["responses"][status.to_string()],
-    );
+    let response = documented_response(doc, path, method, status);
     let schema = &response["content"]["application/json"]["schema"];
     assert!(
         schema.is_object(),
@@ -427,8 +852,10 @@ fn schemas_reject_what_the_server_must_not_send() {
     let block = validator(&components, &json!({"$ref": "#/components/schemas/Block"}));
     assert!(block.is_valid(&json!({"type": "quote", "text": "x", "attribution": null})));
     assert!(!block.is_valid(&json!({"type": "video", "src": "x"})));
-    assert!(!block.is_valid(&json!({"type": "image", "src": "x", "alt": "", "caption": null,
-        "credit": null, "width": 1, "height": 1, "sources": [], "onload": "x"})));
+    assert!(!block.is_valid(
+        &json!({"type": "image", "src": "x", "alt": "", "caption": null,
+        "credit": null, "width": 1, "height": 1, "sources": [], "onload": "x"})
+    ));
     assert!(!block.is_valid(&json!({"type": "embed", "url": "https://x.example/", "title": null})));
     assert!(
         !block.is_valid(
@@ -446,6 +873,29 @@ fn schemas_reject_what_the_server_must_not_send() {
         &json!({"$ref": "#/components/schemas/ErrorBody"}),
     );
     assert!(!error.is_valid(&json!({"error": {"code": "teapot", "message": "x"}})));
+    let comment = validator(
+        &components,
+        &json!({"$ref": "#/components/schemas/Comment"}),
+    );
+    let good = json!({"id": 1, "parent_id": null, "author": "Я", "text": "ж",
+        "created_at": "2026-11-25T00:47:00Z", "client_id": "client-0001"});
+    assert!(comment.is_valid(&good));
+    let mut long = good.clone();
+    long["text"] = json!("ж".repeat(2001));
+    assert!(!comment.is_valid(&long), "over 2000 characters");
+    long["text"] = json!("ж".repeat(2000));
+    assert!(comment.is_valid(&long), "2000 characters, 4000 bytes");
+    let mut extra = good.clone();
+    extra["ip"] = json!("127.0.0.1");
+    assert!(
+        !comment.is_valid(&extra),
+        "the poster's address is never sent"
+    );
+    let page = validator(
+        &components,
+        &json!({"$ref": "#/components/schemas/CommentPage"}),
+    );
+    assert!(!page.is_valid(&json!({"items": [], "next": null, "total": 0})));
 }
 
 #[test]

@@ -16,6 +16,7 @@ async fn serves_the_spa_with_fallback_and_keeps_api_errors_json() {
     let server = TestServer::start(Setup {
         seed: true,
         static_dir: Some(dist.path().to_owned()),
+        ..Setup::default()
     })
     .await;
 

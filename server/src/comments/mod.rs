@@ -1,0 +1,99 @@
+//! Readers' comments: validation of what is posted, the database side, and the
+//! in-process hub that carries each committed change to the open event streams.
+
+pub mod store;
+pub mod text;
+
+use std::sync::Arc;
+use tokio::sync::{Mutex, MutexGuard, broadcast};
+use vestnik_api::{Comment, CommentRemoved};
+
+/// How many batches a stream may fall behind before it must reload from the database.
+const CHANNEL_CAPACITY: usize = 1024;
+
+/// One committed change to an article's comments, as a stream sends it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommentEvent {
+    /// The `comment_events` row id: the stream's event id.
+    pub id: i64,
+    /// What happened.
+    pub data: EventData,
+}
+
+/// The two kinds of change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EventData {
+    /// A comment was posted (`event: comment`).
+    Comment(Comment),
+    /// A comment was removed by a moderator (`event: comment_removed`).
+    Removed(CommentRemoved),
+}
+
+impl CommentEvent {
+    /// The SSE event name of this change.
+    pub fn kind(&self) -> &'static str {
+        match self.data {
+            EventData::Comment(_) => "comment",
+            EventData::Removed(_) => "comment_removed",
+        }
+    }
+}
+
+/// The events one transaction wrote, in id order, with the article's total after them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventBatch {
+    /// The article whose comments changed.
+    pub article_id: i64,
+    /// The changes, oldest first.
+    pub events: Vec<CommentEvent>,
+    /// Comments the article has (not removed) after this batch.
+    pub total: u64,
+}
+
+/// Publishes committed comment changes to every open stream of this process.
+#[derive(Debug)]
+pub struct CommentHub {
+    sender: broadcast::Sender<Arc<EventBatch>>,
+    /// Held from a write's transaction until its batch is sent, so batches
+    /// reach the channel in event-id order: a stream drops ids it has passed,
+    /// and an out-of-order send would make it drop a real event.
+    write: Mutex<()>,
+}
+
+impl Default for CommentHub {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl CommentHub {
+    /// A hub with no subscribers.
+    pub fn new() -> Self {
+        Self::with_capacity(CHANNEL_CAPACITY)
+    }
+
+    /// A hub whose channel holds `capacity` batches (at least 1) for slow streams.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            sender: broadcast::channel(capacity.max(1)).0,
+            write: Mutex::new(()),
+        }
+    }
+
+    /// Every batch published from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<EventBatch>> {
+        self.sender.subscribe()
+    }
+
+    /// Serializes comment writes of this process (see the field's comment).
+    pub(crate) async fn write_lock(&self) -> MutexGuard<'_, ()> {
+        self.write.lock().await
+    }
+
+    /// Sends `batch` to the open streams. Writers call it while holding the
+    /// write lock, after their commit; tests call it to stage a stream's lag.
+    pub fn publish(&self, batch: EventBatch) {
+        // An error only means no stream is open right now.
+        let _ = self.sender.send(Arc::new(batch));
+    }
+}

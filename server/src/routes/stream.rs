@@ -1,0 +1,179 @@
+//! `GET /api/articles/{slug}/comments/stream`: the article's comment changes as
+//! server-sent events, replayed from a resume point and then live.
+//!
+//! Each change is one event whose `id` is its `comment_events` id; after every
+//! group of changes (the replayed backlog, or one write's batch) comes a
+//! `count` event with the new total, carrying the id of the change it follows.
+
+use super::{ApiPath, ApiQuery};
+use crate::AppState;
+use crate::Shutdown;
+use crate::comments::store::{self, Backlog};
+use crate::comments::{CommentEvent, EventBatch, EventData};
+use crate::error::ServerError;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderName, HeaderValue};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use sqlx::SqlitePool;
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::broadcast::{self, error::RecvError};
+use vestnik_api::CommentCount;
+
+/// How long a browser waits before reconnecting a dropped stream (`retry:`).
+const RECONNECT_DELAY: Duration = Duration::from_millis(2000);
+
+#[derive(Deserialize)]
+pub(super) struct StreamQuery {
+    after: Option<String>,
+}
+
+pub(super) async fn stream(
+    State(state): State<AppState>,
+    ApiPath(slug): ApiPath<String>,
+    ApiQuery(query): ApiQuery<StreamQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ServerError> {
+    let after = resume_point(&headers, query.after.as_deref())?;
+    // Subscribe before reading the backlog: an event committed in between is
+    // then in the channel (and skipped there if the backlog had it), never lost.
+    let receiver = state.comments.subscribe();
+    let backlog = store::stream_start(&state.pool, &slug, after).await?;
+    let mut live = LiveStream {
+        pool: state.pool.clone(),
+        article_id: backlog.article_id,
+        receiver,
+        shutdown: state.shutdown.clone(),
+        last_id: backlog.last_id,
+        queue: VecDeque::from([Event::default().retry(RECONNECT_DELAY)]),
+    };
+    live.take_backlog(backlog);
+    let events = futures_util::stream::unfold(live, LiveStream::next);
+    let sse = Sse::new(events).keep_alive(KeepAlive::new().interval(state.keep_alive));
+    let headers = [(
+        // Tells nginx not to buffer the stream, which would delay every event.
+        HeaderName::from_static("x-accel-buffering"),
+        HeaderValue::from_static("no"),
+    )];
+    Ok((headers, sse).into_response())
+}
+
+/// The resume point: `Last-Event-ID` (the browser's own reconnect) wins over
+/// `?after=` (the app reopening the stream); both mean "events after this id".
+fn resume_point(headers: &HeaderMap, after: Option<&str>) -> Result<Option<i64>, ServerError> {
+    let header = headers
+        .get("last-event-id")
+        .map(|value| {
+            value.to_str().map_err(|_| {
+                ServerError::bad_field("Last-Event-ID", "not an event id this server sent")
+            })
+        })
+        .transpose()?;
+    let (field, text) = match (header.map(str::trim), after.map(str::trim)) {
+        (Some(text), _) if !text.is_empty() => ("Last-Event-ID", text),
+        (_, Some(text)) if !text.is_empty() => ("after", text),
+        _ => return Ok(None),
+    };
+    match text.parse::<i64>() {
+        Ok(id) if id >= 0 => Ok(Some(id)),
+        _ => Err(ServerError::bad_field(
+            field,
+            "not an event id this server sent (a whole number, 0 or more)",
+        )),
+    }
+}
+
+/// One client's stream: events waiting to go out, and where it stands.
+struct LiveStream {
+    pool: SqlitePool,
+    article_id: i64,
+    receiver: broadcast::Receiver<Arc<EventBatch>>,
+    shutdown: Shutdown,
+    /// The newest event id sent (or skipped as already known to the client).
+    last_id: i64,
+    queue: VecDeque<Event>,
+}
+
+impl LiveStream {
+    async fn next(mut self) -> Option<(Result<Event, Infallible>, Self)> {
+        loop {
+            if let Some(event) = self.queue.pop_front() {
+                return Some((Ok(event), self));
+            }
+            tokio::select! {
+                () = self.shutdown.wait() => return None,
+                received = self.receiver.recv() => match received {
+                    Ok(batch) => self.take_batch(&batch),
+                    Err(RecvError::Lagged(missed)) => {
+                        // The channel dropped batches this stream had not read:
+                        // reload them from the database rather than skip them.
+                        tracing::warn!(missed, article_id = self.article_id, "a comment stream fell behind; resyncing");
+                        match store::backlog(&self.pool, self.article_id, self.last_id).await {
+                            Ok(backlog) => self.take_backlog(backlog),
+                            Err(error) => {
+                                // Ending the stream makes the browser reconnect with
+                                // its Last-Event-ID, which resumes without a gap.
+                                tracing::error!(%error, "cannot resync a comment stream");
+                                return None;
+                            }
+                        }
+                    }
+                    Err(RecvError::Closed) => return None,
+                },
+            }
+        }
+    }
+
+    fn take_backlog(&mut self, backlog: Backlog) {
+        self.last_id = self.last_id.max(backlog.last_id);
+        self.enqueue(&backlog.events, backlog.total);
+    }
+
+    fn take_batch(&mut self, batch: &EventBatch) {
+        if batch.article_id != self.article_id {
+            return;
+        }
+        // What the backlog (or a resync) already sent is dropped here.
+        let fresh: Vec<CommentEvent> = batch
+            .events
+            .iter()
+            .filter(|event| event.id > self.last_id)
+            .cloned()
+            .collect();
+        if let Some(last) = fresh.last() {
+            self.last_id = last.id;
+        }
+        self.enqueue(&fresh, batch.total);
+    }
+
+    /// Queues `events` and, if there were any, a `count` with `total`.
+    fn enqueue(&mut self, events: &[CommentEvent], total: u64) {
+        let Some(last) = events.last() else {
+            return;
+        };
+        for event in events {
+            let sse = match &event.data {
+                EventData::Comment(comment) => json_event(event.kind(), event.id, comment),
+                EventData::Removed(removed) => json_event(event.kind(), event.id, removed),
+            };
+            self.queue.extend(sse);
+        }
+        self.queue
+            .extend(json_event("count", last.id, &CommentCount { total }));
+    }
+}
+
+fn json_event(kind: &str, id: i64, data: &impl serde::Serialize) -> Option<Event> {
+    match serde_json::to_string(data) {
+        Ok(json) => Some(Event::default().event(kind).id(id.to_string()).data(json)),
+        Err(error) => {
+            // Our own wire types always encode; log rather than break the stream.
+            tracing::error!(%error, kind, id, "cannot encode a stream event");
+            None
+        }
+    }
+}
