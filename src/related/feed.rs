@@ -3,7 +3,7 @@
 //! feed pattern.
 
 use super::api::{NewsQuery, PAGE_SIZE, fetch_news};
-use super::feed_cache::{ChunkSnapshot, FeedSnapshot, use_feed_cache};
+use super::feed_cache::{ChunkSnapshot, FeedSnapshot, WindowCapture, use_feed_cache};
 use super::intersection::Intersections;
 use super::news_card::NewsCard;
 use crate::api::ApiError;
@@ -218,6 +218,8 @@ pub fn NewsFeed(
                 Status::Idle
             });
             let y = snapshot.scroll_y;
+            // Kept as the position to save again if the reader leaves before scrolling.
+            scroll_y.set_value(y);
             request_animation_frame(move || {
                 if let Some(window) = web_sys::window() {
                     window.scroll_to_with_x_and_y(0.0, y);
@@ -266,11 +268,12 @@ pub fn NewsFeed(
             }
         }
     };
-    let on_click = window_event_listener(ev::click, move |_| record_position());
-    let on_popstate = window_event_listener(ev::popstate, move |_| record_position());
+    let listeners = StoredValue::new_local(Some((
+        WindowCapture::listen("click", record_position),
+        WindowCapture::listen("popstate", record_position),
+    )));
     on_cleanup(move || {
-        on_click.remove();
-        on_popstate.remove();
+        let _ = listeners.try_update_value(|l| *l = None);
         let (Some(cache), Some(chunks)) = (cache, chunks.try_get_untracked()) else {
             return;
         };
@@ -420,7 +423,7 @@ fn FeedChunk(
         })
     };
     view! {
-        <div class="feed-chunk" data-chunk=index node_ref=element style:height=height>
+        <div class="feed-chunk" role="none" data-chunk=index node_ref=element style:height=height>
             {move || {
                 (!is_hidden.get())
                     .then(|| {

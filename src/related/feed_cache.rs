@@ -2,9 +2,10 @@
 //! that "back" brings the list and the scroll position back as they were.
 
 use super::api::NewsQuery;
-use leptos::ev;
 use leptos::prelude::*;
 use vestnik_api::NewsItem;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::Closure;
 
 /// How many lists are kept: a reader rarely goes back further, and each may
 /// hold thousands of items.
@@ -51,10 +52,10 @@ pub fn provide_feed_cache() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
     // Both listeners live as long as the app does.
-    std::mem::forget(window_event_listener(ev::popstate, move |_| {
+    std::mem::forget(WindowCapture::listen("popstate", move || {
         cache.via_history.set_value(true);
     }));
-    std::mem::forget(window_event_listener(ev::click, move |_| {
+    std::mem::forget(WindowCapture::listen("click", move || {
         cache.via_history.set_value(false);
     }));
     provide_context(cache);
@@ -88,5 +89,43 @@ impl FeedCache {
                 kept.remove(0);
             }
         });
+    }
+}
+
+/// A window listener in the capture phase, removed when dropped.
+///
+/// Capture matters: the router navigates from its own window listener, and
+/// the navigation's first steps (scrolling to the top, rendering the next
+/// page) run as microtasks before any later listener sees the event. A
+/// capture listener runs first, while the page being left is still on screen.
+pub struct WindowCapture {
+    event: &'static str,
+    callback: Closure<dyn FnMut()>,
+}
+
+impl WindowCapture {
+    /// Calls `f` on every `event` at the window, before other listeners.
+    pub fn listen(event: &'static str, f: impl FnMut() + 'static) -> Self {
+        let callback: Closure<dyn FnMut()> = Closure::new(f);
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback_and_bool(
+                event,
+                callback.as_ref().unchecked_ref(),
+                true,
+            );
+        }
+        Self { event, callback }
+    }
+}
+
+impl Drop for WindowCapture {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.remove_event_listener_with_callback_and_bool(
+                self.event,
+                self.callback.as_ref().unchecked_ref(),
+                true,
+            );
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! Everything a newcomer needs is behind four verbs, each of which installs
 //! what is missing first, so a fresh Debian machine with Rust is enough.
 
+mod bench;
 mod build;
 mod dev;
 mod server;
@@ -19,6 +20,7 @@ commands:
   dev     run the server (SQLite with demo content) and the SPA with live reload
   test    run every check: format, lints, native, browser and end-to-end tests
   build   write the release SPA to dist/ and print its asset sizes
+  bench   run the benchmarks in bench/ and print their figures
   setup   install the tools the commands above need, and nothing else";
 
 fn main() -> ExitCode {
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Some("dev") => dev::run(),
         Some("test") => test::run(),
         Some("build") => build::run().map(|_| ()),
+        Some("bench") => bench::run(),
         Some("setup") => tools::ensure(tools::Need::Browser),
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");

@@ -99,6 +99,9 @@ pub fn run() -> Step {
 
 /// Builds the release SPA, serves it from the real server on a fresh SQLite
 /// file, and drives Chromium through it.
+/// The moderator token of the end-to-end server (a test value, not a secret).
+const E2E_MODERATOR_TOKEN: &str = "e2e-moderator-token-0123456789";
+
 fn end_to_end() -> Step<Count> {
     let dist = build::build_dist()?;
     server::build()?;
@@ -116,9 +119,24 @@ fn end_to_end() -> Step<Count> {
         &dist.to_string_lossy(),
         "--telegram-url",
         "https://t.me/vestnik_demo",
+        // The endless list is scrolled past 1,000 items.
+        "--demo-news",
+        "1200",
+        "--moderator-token",
+        E2E_MODERATOR_TOKEN,
+        // Every test posts from 127.0.0.1; the rate-limit test starts its own server.
+        "--comment-burst",
+        "100000",
     ])?;
     let mut node = cmd("node", &["--test", "--test-reporter=tap", "e2e/"]);
     node.env("VESTNIK_URL", &server.url)
+        .env("VESTNIK_MODERATOR_TOKEN", E2E_MODERATOR_TOKEN)
+        .env(
+            "VESTNIK_SERVER_BIN",
+            root().join("target/debug/vestnik-server"),
+        )
+        .env("VESTNIK_DIST", &dist)
+        .env("VESTNIK_E2E_DATA", &data)
         .env("CHROMIUM", CHROMIUM)
         .env("E2E_ARTIFACTS", root().join("e2e/artifacts"));
     counted(node, node_counts, "end-to-end tests")
