@@ -73,6 +73,19 @@ pub struct Config {
     /// Seconds between keep-alive comments on an idle comment stream (1 to 3600).
     #[arg(long, env = "VESTNIK_STREAM_KEEP_ALIVE", default_value_t = DEFAULT_KEEP_ALIVE_SECONDS, value_parser = check_keep_alive)]
     pub stream_keep_alive: u64,
+
+    /// An origin whose pages may call the API from readers' browsers, as
+    /// scheme://host[:port] (e.g. https://news.example.org); repeat the flag,
+    /// or separate origins with commas in the variable. Without one the server
+    /// sends no CORS headers: only pages it serves itself can call the API.
+    #[arg(
+        long = "cors-origin",
+        value_name = "ORIGIN",
+        env = "VESTNIK_CORS_ORIGINS",
+        value_delimiter = ',',
+        value_parser = check_cors_origin
+    )]
+    pub cors_origins: Vec<CorsOrigin>,
 }
 
 /// Default of `--comment-burst`.
@@ -145,6 +158,147 @@ fn accept_moderator_token(token: &str) -> Result<ModeratorToken, std::convert::I
     Ok(ModeratorToken(token.to_owned()))
 }
 
+/// A web origin allowed to call the API across sites, in the exact form a
+/// browser sends in `Origin`: lowercase `scheme://host`, plus `:port` unless it is
+/// the scheme's default. Only [`check_cors_origin`] makes one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CorsOrigin(String);
+
+impl CorsOrigin {
+    /// The origin, e.g. `https://news.example.org` or `http://127.0.0.1:8081`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for CorsOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Accepts an origin `http(s)://host[:port]` for `--cors-origin`: no path, query or
+/// trailing slash, no user name, and never `*`.
+///
+/// The scheme and host are lowercased and a default port (`:80` for http, `:443`
+/// for https) is dropped, because the `Origin` header a browser sends is compared
+/// byte for byte and never carries either.
+pub fn check_cors_origin(text: &str) -> Result<CorsOrigin, ServerError> {
+    let value = text.trim();
+    let bad = |why: &str| {
+        ServerError::Config(format!(
+            "invalid CORS origin {text:?}: {why}; expected scheme://host[:port] \
+             such as https://news.example.org or http://127.0.0.1:8081"
+        ))
+    };
+    if value == "*" {
+        return Err(ServerError::Config(
+            "invalid CORS origin \"*\": a wildcard is refused on purpose. The API uses no \
+             cookies, so \"*\" would work, but it would let any page on the web call the API \
+             from its readers' browsers; list each front-end's origin instead, e.g. \
+             --cors-origin https://news.example.org (repeat the flag, or separate origins \
+             with commas in VESTNIK_CORS_ORIGINS)"
+                .to_owned(),
+        ));
+    }
+    if value.is_empty() {
+        return Err(bad("it is empty (a stray comma?)"));
+    }
+    let Some((scheme, rest)) = value.split_once("://") else {
+        return Err(bad("it must start with http:// or https://"));
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "http" => 80,
+        "https" => 443,
+        _ => return Err(bad("the scheme must be http or https")),
+    };
+    if let Some(at) = rest.find(['/', '?', '#']) {
+        return Err(bad(if &rest[at..] == "/" {
+            "remove the trailing slash: an origin ends with the host or port"
+        } else {
+            "an origin has no path, query or fragment"
+        }));
+    }
+    if rest.contains('@') {
+        return Err(bad("an origin has no user name or password"));
+    }
+    let (host, port) = split_host_port(rest).map_err(bad)?;
+    let host = host.to_ascii_lowercase();
+    match port {
+        Some(port) if port != default_port => Ok(CorsOrigin(format!("{scheme}://{host}:{port}"))),
+        _ => Ok(CorsOrigin(format!("{scheme}://{host}"))),
+    }
+}
+
+/// Splits `host[:port]` (an IPv6 host in brackets) and checks both parts.
+fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), &'static str> {
+    let (host, port) = if authority.starts_with('[') {
+        let end = authority
+            .find(']')
+            .ok_or("an IPv6 address needs its closing bracket")?;
+        let (host, after) = authority.split_at(end + 1);
+        let inner = &host[1..end];
+        if inner.is_empty()
+            || !inner
+                .chars()
+                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
+        {
+            return Err("the bracketed IPv6 address is not valid");
+        }
+        match after {
+            "" => (host, None),
+            _ => match after.strip_prefix(':') {
+                Some(port) => (host, Some(port)),
+                None => return Err("only :port may follow the IPv6 address"),
+            },
+        }
+    } else {
+        let (host, port) = match authority.split_once(':') {
+            Some((host, port)) => (host, Some(port)),
+            None => (authority, None),
+        };
+        if port.is_some_and(|p| p.contains(':')) {
+            return Err("an IPv6 address goes in brackets, e.g. http://[::1]:8081");
+        }
+        check_host_name(host)?;
+        (host, port)
+    };
+    let port = match port {
+        None => None,
+        Some(digits) => match digits.parse::<u16>() {
+            Ok(n) if n > 0 && digits.bytes().all(|b| b.is_ascii_digit()) => Some(n),
+            _ => return Err("the port must be a number from 1 to 65535"),
+        },
+    };
+    Ok((host, port))
+}
+
+/// Checks a DNS name or IPv4 address: dot-separated labels of ASCII letters,
+/// digits and hyphens.
+fn check_host_name(host: &str) -> Result<(), &'static str> {
+    if host.is_empty() {
+        return Err("the host is missing");
+    }
+    if !host.is_ascii() {
+        // Browsers send the punycode form, so a Unicode name would never match.
+        return Err("write an internationalised domain name in its xn-- (punycode) form");
+    }
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    if host.split('.').all(label_ok) {
+        Ok(())
+    } else {
+        Err("the host must be a domain name or an IP address")
+    }
+}
+
 /// Accepts a burst size of 1 to 1,000,000 (there is no "unlimited": use a big burst).
 pub fn check_comment_burst(text: &str) -> Result<u32, ServerError> {
     match text.trim().parse::<u32>() {
@@ -193,6 +347,7 @@ impl Config {
             comment_burst: DEFAULT_COMMENT_BURST,
             comment_per_seconds: DEFAULT_COMMENT_PER_SECONDS,
             stream_keep_alive: DEFAULT_KEEP_ALIVE_SECONDS,
+            cors_origins: Vec::new(),
         }
     }
 
@@ -209,6 +364,8 @@ impl Config {
         check_comment_burst(&self.comment_burst.to_string())?;
         check_comment_per_seconds(&self.comment_per_seconds.to_string())?;
         check_keep_alive(&self.stream_keep_alive.to_string())?;
+        // The CORS origins need no check here: a `CorsOrigin` only comes from
+        // `check_cors_origin`.
         if self.site_name.trim().is_empty() {
             return Err(ServerError::Config(
                 "the site name must not be empty".to_owned(),

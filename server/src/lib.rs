@@ -6,6 +6,7 @@
 
 pub mod comments;
 pub mod config;
+pub mod cors;
 pub mod db;
 pub mod error;
 pub mod import;
@@ -15,7 +16,7 @@ pub mod seed;
 pub mod static_files;
 pub mod store;
 
-pub use config::{Cli, Command, Config, ModeratorToken};
+pub use config::{Cli, Command, Config, CorsOrigin, ModeratorToken};
 pub use db::open_database;
 pub use error::ServerError;
 pub use rate_limit::RateLimit;
@@ -52,6 +53,9 @@ pub struct AppState {
     pub keep_alive: Duration,
     /// Fires when the server stops, so event streams end instead of holding it open.
     pub shutdown: Shutdown,
+    /// Origins whose pages may call the API across sites; empty: same origin only.
+    // Shared, not owned: the state is cloned for every request.
+    pub cors_origins: Arc<[CorsOrigin]>,
 }
 
 impl AppState {
@@ -68,6 +72,7 @@ impl AppState {
                 .expect("the default rate limit has a burst and a period above zero"),
             keep_alive: Duration::from_secs(config::DEFAULT_KEEP_ALIVE_SECONDS),
             shutdown: Shutdown::new(),
+            cors_origins: Arc::new([]),
         }
     }
 
@@ -82,7 +87,7 @@ impl AppState {
         if let Some(token) = &config.moderator_token {
             state = state.with_moderator_token(token.clone());
         }
-        Ok(state)
+        Ok(state.with_cors_origins(config.cors_origins.iter().cloned()))
     }
 
     /// Also serves the built SPA in `dir` for every non-API path.
@@ -101,6 +106,13 @@ impl AppState {
     pub fn with_comment_rate_limit(mut self, limit: RateLimit) -> Result<Self, ServerError> {
         self.comment_limiter = rate_limit::limiter(limit)?;
         Ok(self)
+    }
+
+    /// Lets pages on these origins call the API from browsers (CORS); none
+    /// (the default) sends no CORS headers at all.
+    pub fn with_cors_origins(mut self, origins: impl IntoIterator<Item = CorsOrigin>) -> Self {
+        self.cors_origins = origins.into_iter().collect();
+        self
     }
 
     /// Sends a keep-alive comment on idle event streams after `interval`.
@@ -188,6 +200,12 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
     let state = AppState::from_config(pool.clone(), &config)?;
     if state.moderator_token.is_none() {
         tracing::info!("no moderator token: DELETE /api/comments/{{id}} answers 401");
+    }
+    if state.cors_origins.is_empty() {
+        tracing::debug!("no CORS origins: the API answers same-origin pages only");
+    } else {
+        let origins: Vec<&str> = state.cors_origins.iter().map(CorsOrigin::as_str).collect();
+        tracing::info!(?origins, "CORS allowed for these origins");
     }
     rate_limit::spawn_cleanup(state.comment_limiter.clone(), state.shutdown.clone());
     let stopping = state.shutdown.clone();

@@ -62,9 +62,17 @@ pub fn router(state: AppState) -> Router {
         Some(dir) => static_files::serve_spa(app, dir),
         None => app.fallback(not_found),
     };
-    app.with_state(state)
-        .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+    let cors = crate::cors::layer(&state.cors_origins);
+    let app = app.with_state(state).layer(CompressionLayer::new());
+    // Outside compression and the per-route layers: this layer answers a
+    // preflight itself, never a handler (so it never counts against the comment
+    // rate limit), and every answer, errors and 429s included, carries the CORS
+    // headers a browser needs to let the page read it.
+    let app = match cors {
+        Some(cors) => app.layer(cors),
+        None => app,
+    };
+    app.layer(TraceLayer::new_for_http())
 }
 
 async fn api_not_found() -> ServerError {

@@ -140,20 +140,13 @@ fn moderator_token_and_rate_limit_come_from_flags_and_variables() {
     let dir = tempfile::tempdir().unwrap();
     let database = format!("sqlite://{}/v.db", dir.path().display());
     let token = "flag-token-0123456789";
-    let mut child = Command::new(BINARY)
+    let mut command = Command::new(BINARY);
+    command
         .args(["--addr", "127.0.0.1:0", "--database", &database])
         .args(["--moderator-token", token, "--comment-burst", "1"])
         .env("VESTNIK_COMMENT_PER_SECONDS", "60")
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let addr = first
-        .strip_prefix("vestnik-server listening on http://")
-        .unwrap()
-        .to_owned();
+        .env("RUST_LOG", "warn");
+    let (mut child, addr) = crate::common::start_binary(command);
     let post = |client_id: &str| {
         http_request(
             &addr,
@@ -228,18 +221,11 @@ fn bad_comment_settings_exit_with_one_clear_message() {
 fn sigterm_ends_open_comment_streams_and_exits() {
     let dir = tempfile::tempdir().unwrap();
     let database = format!("sqlite://{}/v.db", dir.path().display());
-    let mut child = Command::new(BINARY)
+    let mut command = Command::new(BINARY);
+    command
         .args(["--addr", "127.0.0.1:0", "--database", &database])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let addr = first
-        .strip_prefix("vestnik-server listening on http://")
-        .unwrap()
-        .to_owned();
+        .env("RUST_LOG", "warn");
+    let (mut child, addr) = crate::common::start_binary(command);
     let mut stream = TcpStream::connect(&addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
@@ -274,4 +260,62 @@ fn sigterm_ends_open_comment_streams_and_exits() {
     // The stream was ended, not cut: the rest of the body reads to its end.
     let mut rest = Vec::new();
     let _ = stream.read_to_end(&mut rest);
+}
+
+#[test]
+fn cors_origins_come_from_the_variable_and_bad_ones_stop_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}/v.db", dir.path().display());
+    let mut command = Command::new(BINARY);
+    command
+        .args([
+            "--addr",
+            "127.0.0.1:0",
+            "--database",
+            &database,
+            "--no-demo",
+        ])
+        .env(
+            "VESTNIK_CORS_ORIGINS",
+            "https://news.example.org, http://localhost:8081",
+        )
+        .env("RUST_LOG", "warn");
+    let (mut child, addr) = crate::common::start_binary(command);
+    let allow_origin = |origin: &str| {
+        let response = http_request(
+            &addr,
+            "GET",
+            "/api/health",
+            &[&format!("Origin: {origin}")],
+            "",
+        );
+        assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+        response
+            .lines()
+            .find_map(|line| line.strip_prefix("access-control-allow-origin: "))
+            .map(str::to_owned)
+    };
+    for origin in ["https://news.example.org", "http://localhost:8081"] {
+        assert_eq!(allow_origin(origin).as_deref(), Some(origin));
+    }
+    assert_eq!(allow_origin("https://other.example.org"), None);
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let (code, stderr) = run_failing(&["--cors-origin", "*"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("wildcard is refused"), "{stderr}");
+    let output = Command::new(BINARY)
+        .env(
+            "VESTNIK_CORS_ORIGINS",
+            "https://news.example.org,https://news.example.org/",
+        )
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("\"https://news.example.org/\"") && stderr.contains("trailing slash"),
+        "{stderr}"
+    );
 }

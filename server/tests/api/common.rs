@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tempfile::TempDir;
 use vestnik_server::comments::CommentHub;
-use vestnik_server::config::check_moderator_token;
+use vestnik_server::config::{check_cors_origin, check_moderator_token};
 use vestnik_server::{
     AppState, Config, RateLimit, SeedOutcome, Shutdown, open_database, router, seed_demo,
 };
@@ -37,6 +37,8 @@ pub struct Setup {
     pub keep_alive: Option<Duration>,
     /// The comment hub (e.g. one with a tiny channel); a fresh default one when `None`.
     pub hub: Option<Arc<CommentHub>>,
+    /// Origins allowed to call the API across sites (checked as `--cors-origin` is).
+    pub cors_origins: Vec<&'static str>,
 }
 
 impl Setup {
@@ -107,6 +109,12 @@ impl TestServer {
         if let Some(hub) = setup.hub {
             state.comments = hub;
         }
+        state = state.with_cors_origins(
+            setup
+                .cors_origins
+                .iter()
+                .map(|origin| check_cors_origin(origin).expect("a valid CORS origin")),
+        );
         let shutdown = state.shutdown.clone();
         let listener = vestnik_server::bind("127.0.0.1:0".parse().unwrap())
             .await
@@ -429,4 +437,21 @@ impl TestServer {
             .as_i64()
             .expect("last_event_id")
     }
+}
+
+/// Spawns the built binary from `command` (stdout piped) and waits for the line
+/// it announces its address with; the child and that `host:port`.
+pub fn start_binary(mut command: std::process::Command) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = command
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let addr = first
+        .strip_prefix("vestnik-server listening on http://")
+        .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
+        .to_owned();
+    (child, addr)
 }

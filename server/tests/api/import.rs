@@ -405,19 +405,12 @@ fn the_import_subcommand_stores_an_article_the_api_serves() {
 
 /// Starts the binary on `database` (no demo), GETs `path`, stops it; the JSON body.
 fn serve_and_get(database: &str, path: &str) -> serde_json::Value {
-    use std::io::{BufRead, BufReader, Read, Write};
-    let mut child = Command::new(BINARY)
+    use std::io::{Read, Write};
+    let mut command = Command::new(BINARY);
+    command
         .args(["--addr", "127.0.0.1:0", "--no-demo", "--database", database])
-        .env("RUST_LOG", "warn")
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let first = lines.next().unwrap().unwrap();
-    let addr = first
-        .strip_prefix("vestnik-server listening on http://")
-        .unwrap()
-        .to_owned();
+        .env("RUST_LOG", "warn");
+    let (mut child, addr) = crate::common::start_binary(command);
     let mut stream = std::net::TcpStream::connect(&addr).unwrap();
     write!(
         stream,

@@ -5,6 +5,7 @@ mod binary;
 mod comments;
 mod common;
 mod config;
+mod cors;
 mod errors;
 mod import;
 mod news;
