@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { launch, openPage } from '../e2e/browser.js';
 import { freePort, freshDatabase, startServer } from '../e2e/server.js';
+import { appendSection } from './report.mjs';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 300);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 5000);
@@ -51,7 +52,8 @@ try {
   }
   latencies.sort((a, b) => a - b);
   const fmt = (ms) => `${ms.toFixed(1)} ms`;
-  console.log(`comments: POST to another page's DOM over ${POSTS} posts: p50 ${fmt(percentile(latencies, 50))}, p99 ${fmt(percentile(latencies, 99))}, max ${fmt(latencies.at(-1))}`);
+  const latencyFigure = `p50 ${fmt(percentile(latencies, 50))}, p99 ${fmt(percentile(latencies, 99))}, max ${fmt(latencies.at(-1))}`;
+  console.log(`comments: POST to another page's DOM over ${POSTS} posts: ${latencyFigure}`);
   await page.context().close();
 
   // Open streams: plain HTTP clients holding the article's stream open.
@@ -86,6 +88,15 @@ try {
   const loaded = rssMiB(pid);
   console.log(`comments: one server held ${open} open streams (a new comment reached ${delivered}); RSS ${idle.toFixed(1)} MiB idle, ${loaded.toFixed(1)} MiB with them (${(((loaded - idle) * 1024) / Math.max(open, 1)).toFixed(1)} KiB a stream)`);
   for (const request of requests) request.destroy();
+  appendSection('Live comments (`bench/comments.mjs`)',
+    'Latency is measured from just before the POST (Node) to the moment a MutationObserver in another ' +
+    'reader\'s page sees the comment (same clock), posts one after another. The open streams are plain ' +
+    'HTTP clients holding the seed article\'s event stream; the server is the build named above.',
+    [
+      [`POST → comment in another reader's DOM, ${POSTS} posts`, latencyFigure],
+      [`open event streams held by one server (target ${STREAMS})`, `${open} open; one new comment reached ${delivered}`],
+      ['server memory (RSS)', `${idle.toFixed(1)} MiB idle → ${loaded.toFixed(1)} MiB with the streams (≈ ${(((loaded - idle) * 1024) / Math.max(open, 1)).toFixed(1)} KiB a stream)`],
+    ]);
 } finally {
   await browser.close();
   await server.stop();

@@ -101,7 +101,9 @@ test('an unknown slug gives a real not-found page', async () => {
 
 test('a network failure shows an error with a retry that then loads the article', async () => {
   const page = await openPage(browser);
-  let failures = 1;
+  // Two: index.html's early request, then the app's own, which it makes once
+  // when the early one failed.
+  let failures = 2;
   await page.route(`**/api/articles/${SLUG}`, (route) => {
     if (failures-- > 0) return route.abort('connectionrefused');
     return route.continue();

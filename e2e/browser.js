@@ -18,23 +18,39 @@ const FLAGS = [
   '--disable-quic',
 ];
 
-/** Launches headless Chromium. */
-export function launch() {
+/** Launches headless Chromium, with `extraFlags` (e.g. for memory figures in benchmarks). */
+export function launch(extraFlags = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: FLAGS,
+    args: [...FLAGS, ...extraFlags],
     headless: true,
   });
 }
 
+/** The flags that let a benchmark read precise heap sizes and call `gc()`. */
+export const MEMORY_FLAGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
+
 /**
- * Opens a page that records console errors and uncaught exceptions, so a test
- * can assert the app ran cleanly.
+ * Opens a page that records console errors, uncaught exceptions and
+ * Content-Security-Policy violations, so a test can assert the app ran
+ * cleanly under the policy `cargo xtask build` writes into index.html.
  */
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext({ locale: 'ru-RU', ...options });
   const page = await context.newPage();
   page.problems = [];
+  page.cspViolations = [];
+  await context.exposeBinding('__reportCspViolation', ({ page: from }, text) => {
+    if (from === page) {
+      page.cspViolations.push(text);
+      page.problems.push(`csp: ${text}`);
+    }
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__reportCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') page.problems.push(`console: ${m.text()}`);

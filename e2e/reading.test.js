@@ -134,8 +134,11 @@ test('nothing on the article page shifts while it loads (layout shift 0)', async
   });
   await page.goto(`${BASE}/news/${SLUG}`);
   await page.locator('h1').waitFor();
-  await page.locator('.news-card').first().waitFor();
   await page.locator('.comments .composer').waitFor();
+  await page.locator('.comments .loading').waitFor({ state: 'detached' });
+  // The news list loads its first page when the reader comes near it.
+  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+  await page.locator('.news-card').first().waitFor();
   await page.waitForTimeout(500);
   assert.equal(await page.evaluate(() => window.__cls), 0);
   await page.context().close();

@@ -25,14 +25,15 @@ export function freshDatabase() {
 }
 
 /**
- * Starts the server with `args` on `port` serving the built SPA; resolves
+ * Starts the server with `args` on `port` serving the built SPA (or only the
+ * API when `staticDir` is null); resolves
  * when it listens. `stop()` ends it with SIGTERM and waits for the exit.
  */
-export function startServer({ port, database, args = [] }) {
+export function startServer({ port, database, args = [], staticDir = process.env.VESTNIK_DIST }) {
   const child = spawn(process.env.VESTNIK_SERVER_BIN, [
     '--addr', `127.0.0.1:${port}`,
     '--database', database,
-    '--static-dir', process.env.VESTNIK_DIST,
+    ...(staticDir ? ['--static-dir', staticDir] : []),
     ...args,
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -10,20 +10,29 @@ use leptos::prelude::*;
 use leptos_meta::{Html, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use vestnik_api::Site;
 
 /// The whole app.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The site's settings from `config.json`; without them the app asks `GET /api/site`.
+    preset_site: Option<Site>,
+) -> impl IntoView {
     provide_meta_context();
-    let fetched_site = LocalResource::new(fetch_site);
-    // Until the site's own settings arrive (or if they fail) the page still
-    // works with the defaults: the article does not wait for them.
-    let site = Signal::derive(move || {
-        fetched_site
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_else(SiteSettings::fallback)
-    });
+    let site = match preset_site {
+        Some(site) => Signal::stored(site),
+        None => {
+            let fetched_site = LocalResource::new(fetch_site);
+            // Until the site's own settings arrive (or if they fail) the page still
+            // works with the defaults: the article does not wait for them.
+            Signal::derive(move || {
+                fetched_site
+                    .get()
+                    .and_then(Result::ok)
+                    .unwrap_or_else(SiteSettings::fallback)
+            })
+        }
+    };
     provide_context(SiteSettings(site));
     let lang = Signal::derive(move || Lang::from_tag(&site.read().locale));
     provide_lang(lang);

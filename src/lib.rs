@@ -22,11 +22,19 @@ pub(crate) mod testing;
 #[cfg(test)]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the app over the static boot shell of `index.html`.
+/// Reads `config.json`, then mounts the app over the static boot shell of `index.html`.
 pub fn start() {
     shell::panic_banner::install();
+    wasm_bindgen_futures::spawn_local(async {
+        let config = api::load_client_config().await;
+        mount(config);
+    });
+}
+
+fn mount(config: Result<vestnik_api::ClientConfig, vestnik_api::ConfigProblem>) {
     // The boot shell ("Загрузка...") painted before the Wasm arrived; the app
     // draws its own loading state from here on.
     if let Some(boot) = web_sys::window()
@@ -42,5 +50,14 @@ pub fn start() {
     else {
         return;
     };
-    leptos::mount::mount_to(body, app::App).forget();
+    match config {
+        Ok(config) => {
+            let preset_site = config.site;
+            leptos::mount::mount_to(body, move || view! { <app::App preset_site /> }).forget();
+        }
+        Err(problem) => {
+            leptos::mount::mount_to(body, move || view! { <shell::ConfigErrorPage problem /> })
+                .forget();
+        }
+    }
 }

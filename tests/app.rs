@@ -23,15 +23,25 @@ async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
     panic!("{selector} never appeared in {}", root.inner_html());
 }
 
-#[wasm_bindgen_test]
-async fn with_no_usable_backend_the_app_shows_a_page_state_and_never_panics() {
-    let document = document();
+/// A new element at the end of the body to mount an app into.
+fn fresh_container(document: &web_sys::Document) -> web_sys::HtmlElement {
     let container = document
         .create_element("div")
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>();
     document.body().unwrap().append_child(&container).unwrap();
-    leptos::mount::mount_to(container.clone(), vestnik::app::App).forget();
+    container
+}
+
+#[wasm_bindgen_test]
+async fn with_no_usable_backend_the_app_shows_a_page_state_and_never_panics() {
+    let document = document();
+    let container = fresh_container(&document);
+    leptos::mount::mount_to(
+        container.clone(),
+        || view! { <vestnik::app::App preset_site=None /> },
+    )
+    .forget();
 
     // The header and the main landmark are there at once, with default settings.
     assert!(
@@ -55,4 +65,33 @@ async fn with_no_usable_backend_the_app_shows_a_page_state_and_never_panics() {
     let heading = wait_for(&container, ".not-found h1").await;
     assert_eq!(heading.text_content().unwrap(), "Страница не найдена");
     assert!(document.get_element_by_id("panic-banner").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn without_a_config_file_the_api_is_on_the_same_origin() {
+    // The test runner's server has no config.json: that is "no file", not an error.
+    let config = vestnik::api::load_client_config().await.unwrap();
+    assert_eq!(config, vestnik_api::ClientConfig::default());
+    assert_eq!(vestnik::api::api_base(), "/api");
+}
+
+#[wasm_bindgen_test]
+async fn site_settings_from_the_config_file_are_used_without_asking_the_api() {
+    let document = document();
+    let container = fresh_container(&document);
+    let site = vestnik_api::Site {
+        name: "Вестник Полтавы".to_owned(),
+        locale: "ru".to_owned(),
+        time_zone: "Europe/Kyiv".to_owned(),
+        telegram_url: None,
+        links: Vec::new(),
+    };
+    let app = leptos::mount::mount_to(container.clone(), move || {
+        view! { <vestnik::app::App preset_site=Some(site.clone()) /> }
+    });
+    let name = wait_for(&container, ".site-name").await;
+    // At once, not after GET /api/site (which the test server answers with a 404).
+    assert_eq!(name.text_content().unwrap(), "Вестник Полтавы");
+    drop(app);
+    container.remove();
 }

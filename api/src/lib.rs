@@ -9,6 +9,9 @@
 //! not blank a whole article; fields without which nothing sensible can be
 //! shown (a slug, a title) stay required.
 
+mod client_config;
+
+pub use client_config::{ApiBase, ClientConfig, ConfigProblem, DEFAULT_API_BASE, check_api_base};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

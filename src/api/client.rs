@@ -1,18 +1,15 @@
 //! Sending requests and decoding answers.
 
 use super::ApiError;
-use gloo_net::http::{Request, RequestBuilder};
+use super::config::api_base;
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use vestnik_api::ErrorBody;
 
-/// Where the API lives. Same origin for now: the dev server proxies `/api` and
-/// the reference server serves the app itself.
-pub const API_BASE: &str = "/api";
-
 /// GETs `path` (relative to the API base, e.g. `/articles/x`) and decodes the JSON answer.
 pub async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let request = Request::get(&format!("{API_BASE}{path}"))
+    let request = Request::get(&format!("{}{path}", api_base()))
         .header("Accept", "application/json")
         .build()
         .map_err(|_| ApiError::Network)?;
@@ -25,7 +22,7 @@ pub async fn post_json<B: Serialize, T: DeserializeOwned>(
     body: &B,
 ) -> Result<T, ApiError> {
     let request: RequestBuilder =
-        Request::post(&format!("{API_BASE}{path}")).header("Accept", "application/json");
+        Request::post(&format!("{}{path}", api_base())).header("Accept", "application/json");
     // Serialising our own types cannot fail; if it ever did, nothing was sent.
     let request = request.json(body).map_err(|_| ApiError::Malformed)?;
     exchange(request).await
@@ -33,6 +30,11 @@ pub async fn post_json<B: Serialize, T: DeserializeOwned>(
 
 async fn exchange<T: DeserializeOwned>(request: Request) -> Result<T, ApiError> {
     let response = request.send().await.map_err(|_| ApiError::Network)?;
+    read_answer(response).await
+}
+
+/// Decodes a response that has arrived (from [`get_json`] or the page's early fetch).
+pub async fn read_answer<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
     let retry_after = response.headers().get("Retry-After");
     // A connection cut mid-body is a network failure, not bad data.

@@ -2,11 +2,14 @@
 //! into data or an [`ApiError`] the UI can render. The calls themselves live
 //! with the part of the page that makes them (`article::api`, ...).
 
+pub mod boot;
 mod client;
+mod config;
 mod error;
 mod random_id;
 
-pub use client::{API_BASE, decode_answer, get_json, post_json};
+pub use client::{decode_answer, get_json, post_json, read_answer};
+pub use config::{api_base, load_client_config};
 pub use error::ApiError;
 pub use random_id::random_id;
 

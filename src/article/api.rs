@@ -1,12 +1,16 @@
 //! The article's API calls.
 
-use crate::api::{ApiError, get_json};
+use crate::api::{ApiError, boot, get_json, read_answer};
 use vestnik_api::{Article, NewsPage};
 
 /// Fetches the article named `slug`.
 pub async fn fetch_article(slug: String) -> Result<Article, ApiError> {
     // The slug comes from the address bar: encode it so it stays one path segment.
     let encoded = String::from(js_sys::encode_uri_component(&slug));
+    // The first article of a visit was usually requested by index.html already.
+    if let Some(response) = boot::take_article_response(&encoded).await {
+        return read_answer(response.into()).await;
+    }
     get_json(&format!("/articles/{encoded}")).await
 }
 

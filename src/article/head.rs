@@ -22,7 +22,12 @@ pub fn ArticleHead(article: Article) -> impl IntoView {
     } else {
         "summary"
     };
-    let json_ld = news_article_json_ld(&article, &url, &description, &site.read_untracked().name);
+    // Follows the site's settings: the article often arrives before them now
+    // that index.html requests it early.
+    let json_ld = {
+        let (article, url, description) = (article.clone(), url.clone(), description.clone());
+        move || news_article_json_ld(&article, &url, &description, &site.read().name)
+    };
     let tags = article
         .tags
         .iter()

@@ -43,6 +43,10 @@ fn ArticleState(article: LocalResource<Result<Article, ApiError>>) -> impl IntoV
     }
 }
 
+thread_local! {
+    static FIRST_VIEW: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
 /// The article, with this visit counted once and the server's new total shown.
 #[component]
 fn CountedArticle(article: Article) -> impl IntoView {
@@ -58,9 +62,25 @@ fn CountedArticle(article: Article) -> impl IntoView {
             let _ = views.try_set(count.views);
         }
     });
+    // On the first view of a visit the article paints in one task, the
+    // comments and the news list in the next: one long task would keep a
+    // phone's main thread busy past the moment the reader can already read
+    // (Lighthouse's total blocking time). Later views render at once, so a
+    // kept news list can restore the reader's scroll position in one go.
+    let below_ready = RwSignal::new(!FIRST_VIEW.replace(false));
+    if !below_ready.get_untracked() {
+        set_timeout(
+            move || {
+                let _ = below_ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
     view! {
         <ArticleView article views=Signal::from(views) comments=Signal::from(comments) />
-        <CommentsSection slug=comments_slug total=comments />
-        <OtherNews slug=feed_slug />
+        <Show when=move || below_ready.get()>
+            <CommentsSection slug=comments_slug.clone() total=comments />
+            <OtherNews slug=feed_slug.clone() />
+        </Show>
     }
 }

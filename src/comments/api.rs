@@ -28,7 +28,7 @@ pub async fn post_comment(slug: &str, post: &NewComment) -> Result<Comment, ApiE
 pub fn stream_url(slug: &str, after: i64) -> String {
     format!(
         "{}{}/comments/stream?after={after}",
-        crate::api::API_BASE,
+        crate::api::api_base(),
         article_path(slug)
     )
 }

@@ -116,7 +116,7 @@ pub fn CommentsSection(
 
     // Whether the reader is among the comments but away from where new ones
     // appear: then they wait behind a button instead of moving the page.
-    let away_from_live_edge = move || -> bool {
+    let measure_away_from_live_edge = move || -> bool {
         let edge = if newest_first.get_untracked() {
             list_start.get_untracked()
         } else {
@@ -136,6 +136,23 @@ pub fn CommentsSection(
         let edge_rect = edge.get_bounding_client_rect();
         let edge_visible = edge_rect.top() <= viewport && edge_rect.bottom() >= 0.0;
         reached_comments && !edge_visible
+    };
+
+    // Decided at the reader's last scroll, not at every event: a reader at
+    // the live edge keeps receiving comments even after the first few have
+    // pushed the edge below the window (they did not move away: the list
+    // grew), and a burst of events costs one layout, not one each.
+    let edge_decision: StoredValue<Option<bool>> = StoredValue::new(None);
+    let forget_edge_decision = move || edge_decision.set_value(None);
+    let scrolled = window_event_listener(leptos::ev::scroll, move |_| forget_edge_decision());
+    on_cleanup(move || scrolled.remove());
+    let away_from_live_edge = move || -> bool {
+        if let Some(away) = edge_decision.get_value() {
+            return away;
+        }
+        let away = measure_away_from_live_edge();
+        edge_decision.set_value(Some(away));
+        away
     };
 
     // One polite announcement per burst, never one per comment.
@@ -299,6 +316,7 @@ pub fn CommentsSection(
     };
 
     let reveal_held = move |_| {
+        forget_edge_decision();
         let revealed = held.try_update(std::mem::take).unwrap_or_default();
         let first = revealed.first().map(|c| c.id);
         thread.update(|t| {
@@ -371,14 +389,20 @@ pub fn CommentsSection(
                     <button
                         type="button"
                         aria-pressed=move || (!newest_first.get()).to_string()
-                        on:click=move |_| newest_first.set(false)
+                        on:click=move |_| {
+                            forget_edge_decision();
+                            newest_first.set(false)
+                        }
                     >
                         {move || strings().oldest_first}
                     </button>
                     <button
                         type="button"
                         aria-pressed=move || newest_first.get().to_string()
-                        on:click=move |_| newest_first.set(true)
+                        on:click=move |_| {
+                            forget_edge_decision();
+                            newest_first.set(true)
+                        }
                     >
                         {move || strings().newest_first}
                     </button>

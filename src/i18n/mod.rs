@@ -1,6 +1,7 @@
 //! The UI language: strings in ru, uk and en, and formatting through the
 //! browser's `Intl` (dates, numbers), which costs the Wasm build nothing.
 
+mod formatters;
 mod lang;
 pub mod plural;
 pub mod relative;
@@ -17,22 +18,20 @@ use wasm_bindgen::JsValue;
 
 /// Formats a count the way the language writes numbers ("1 234" in Russian).
 pub fn format_count(n: u64, lang: Lang) -> String {
-    js_sys::Number::from(n as f64)
-        .to_locale_string(lang.tag())
-        .into()
+    formatters::call_format(
+        formatters::number(lang.tag(), &[]).format(),
+        &JsValue::from_f64(n as f64),
+    )
+    .unwrap_or_else(|| n.to_string())
 }
 
 /// Formats a count compactly, as news sites show views: "293", "1,2 тыс.", "3,4 млн".
 pub fn format_compact(n: u64, lang: Lang) -> String {
-    let format = js_sys::Intl::NumberFormat::new(
-        &js_sys::Array::of1(&lang.tag().into()),
-        &intl_options(&[("notation", "compact"), ("maximumFractionDigits", "1")]),
+    let format = formatters::number(
+        lang.tag(),
+        &[("notation", "compact"), ("maximumFractionDigits", "1")],
     );
-    format
-        .format()
-        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64))
-        .ok()
-        .and_then(|s| s.as_string())
+    formatters::call_format(format.format(), &JsValue::from_f64(n as f64))
         .unwrap_or_else(|| n.to_string())
 }
 

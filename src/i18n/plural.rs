@@ -1,7 +1,7 @@
 //! Counted nouns in the right form ("1 комментарий", "3 комментария",
 //! "5 комментариев"), with the form chosen by the browser's `Intl.PluralRules`.
 
-use super::{Lang, format_count, intl_options};
+use super::{Lang, format_count};
 
 /// The forms of a counted noun, one per CLDR plural category a language uses.
 /// English uses `one` and `other`; Russian and Ukrainian also `few` and `many`.
@@ -31,9 +31,9 @@ impl PluralForms {
 
 /// The CLDR plural category of `n` in `lang`: "one", "few", "many" or "other".
 pub fn plural_category(n: u64, lang: Lang) -> String {
-    let rules =
-        js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&lang.tag().into()), &intl_options(&[]));
-    rules.select(n as f64).into()
+    super::formatters::plural_rules(lang.tag())
+        .select(n as f64)
+        .into()
 }
 
 /// `n` written the language's way, then the noun in the form that goes with it.

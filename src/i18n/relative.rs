@@ -1,7 +1,7 @@
 //! "16 часов назад": how long ago something happened, as news lists show it,
 //! worded by the browser's `Intl.RelativeTimeFormat`.
 
-use super::{Lang, intl_options};
+use super::Lang;
 
 const MINUTE: f64 = 60.0;
 const HOUR: f64 = 60.0 * MINUTE;
@@ -29,9 +29,7 @@ pub fn format_relative(then_ms: f64, now_ms: f64, lang: Lang) -> String {
     } else {
         (seconds / YEAR, "year")
     };
-    let format = js_sys::Intl::RelativeTimeFormat::new(
-        &js_sys::Array::of1(&lang.tag().into()),
-        &intl_options(&[("numeric", "always")]),
-    );
-    format.format(-value.floor(), unit).into()
+    super::formatters::relative_time(lang.tag(), &[("numeric", "always")])
+        .format(-value.floor(), unit)
+        .into()
 }

@@ -11,6 +11,8 @@ pub struct Strings {
     pub retry: &'static str,
     /// Heading of the error panel.
     pub error_title: &'static str,
+    /// Heading shown when the site's config.json cannot be used.
+    pub config_error_title: &'static str,
     /// The request got no answer.
     pub error_network: &'static str,
     /// Prefix of a server error with its status.
@@ -148,6 +150,7 @@ static RU: Strings = Strings {
     loading: "Загрузка...",
     retry: "Повторить",
     error_title: "Не удалось загрузить",
+    config_error_title: "Сайт настроен с ошибкой",
     error_network: "Нет связи с сервером. Проверьте подключение к интернету.",
     error_server: "Ошибка сервера",
     error_malformed: "Сервер прислал повреждённые данные.",
@@ -229,6 +232,7 @@ static UK: Strings = Strings {
     loading: "Завантаження...",
     retry: "Повторити",
     error_title: "Не вдалося завантажити",
+    config_error_title: "Сайт налаштовано з помилкою",
     error_network: "Немає зв'язку із сервером. Перевірте підключення до інтернету.",
     error_server: "Помилка сервера",
     error_malformed: "Сервер надіслав пошкоджені дані.",
@@ -310,6 +314,7 @@ static EN: Strings = Strings {
     loading: "Loading...",
     retry: "Try again",
     error_title: "Could not load",
+    config_error_title: "The site is misconfigured",
     error_network: "No connection to the server. Check your internet connection.",
     error_server: "Server error",
     error_malformed: "The server sent damaged data.",

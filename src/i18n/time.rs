@@ -4,9 +4,22 @@
 //! language, and the Wasm build carries no tables of its own.
 
 use super::Lang;
+use super::formatters::{call_format, date_time};
 use super::intl_options as options;
 use js_sys::{Date, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    // Checking a zone constructs a formatter: once per name is enough.
+    static CHECKED_ZONES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// `instant` formatted by the (cached) `Intl.DateTimeFormat` for `locale` and `fields`.
+fn format_with(instant: &Date, locale: &str, fields: &[(&str, &str)]) -> String {
+    call_format(date_time(locale, fields).format(), instant).unwrap_or_default()
+}
 
 /// Parses an RFC 3339 instant from the API; `None` when it is empty or not a date.
 pub fn parse_instant(iso: &str) -> Option<Date> {
@@ -22,6 +35,15 @@ pub fn parse_instant(iso: &str) -> Option<Date> {
 /// A time zone comes from the server's settings; an unknown one would make
 /// every `Intl` call throw, so it is checked once here, where throwing is caught.
 pub fn checked_time_zone(name: &str) -> String {
+    if let Some(zone) = CHECKED_ZONES.with(|z| z.borrow().get(name).cloned()) {
+        return zone;
+    }
+    let zone = check_time_zone(name);
+    CHECKED_ZONES.with(|z| z.borrow_mut().insert(name.to_owned(), zone.clone()));
+    zone
+}
+
+fn check_time_zone(name: &str) -> String {
     let known = Reflect::get(&js_sys::global(), &"Intl".into())
         .and_then(|intl| Reflect::get(&intl, &"DateTimeFormat".into()))
         .and_then(|ctor| {
@@ -48,9 +70,7 @@ pub fn format_published(instant: &Date, now: &Date, lang: Lang, time_zone: &str)
         ("hourCycle", "h23"),
     ];
     if day_key(instant, &zone) == day_key(now, &zone) {
-        return instant
-            .to_locale_time_string_with_options(lang.tag(), &options(&clock))
-            .into();
+        return format_with(instant, lang.tag(), &clock);
     }
     let same_year = year_of(instant, &zone) == year_of(now, &zone);
     let mut fields = vec![("day", "numeric"), ("month", "long")];
@@ -58,24 +78,21 @@ pub fn format_published(instant: &Date, now: &Date, lang: Lang, time_zone: &str)
         fields.push(("year", "numeric"));
     }
     fields.extend_from_slice(&clock);
-    instant
-        .to_locale_string(lang.tag(), &options(&fields))
-        .into()
+    format_with(instant, lang.tag(), &fields)
 }
 
 /// The full date and time with the zone's name, for tooltips and screen readers.
 pub fn format_full(instant: &Date, lang: Lang, time_zone: &str) -> String {
     let zone = checked_time_zone(time_zone);
-    instant
-        .to_locale_string(
-            lang.tag(),
-            &options(&[
-                ("timeZone", zone.as_str()),
-                ("dateStyle", "long"),
-                ("timeStyle", "short"),
-            ]),
-        )
-        .into()
+    format_with(
+        instant,
+        lang.tag(),
+        &[
+            ("timeZone", zone.as_str()),
+            ("dateStyle", "long"),
+            ("timeStyle", "short"),
+        ],
+    )
 }
 
 /// The instant as an exact RFC 3339 UTC string for `<time datetime>`.
@@ -85,24 +102,18 @@ pub fn machine_readable(instant: &Date) -> String {
 
 /// The calendar day of `instant` in `zone`, as a comparable string.
 fn day_key(instant: &Date, zone: &str) -> String {
-    instant
-        .to_locale_date_string(
-            "en-CA",
-            &options(&[
-                ("timeZone", zone),
-                ("year", "numeric"),
-                ("month", "2-digit"),
-                ("day", "2-digit"),
-            ]),
-        )
-        .into()
+    format_with(
+        instant,
+        "en-CA",
+        &[
+            ("timeZone", zone),
+            ("year", "numeric"),
+            ("month", "2-digit"),
+            ("day", "2-digit"),
+        ],
+    )
 }
 
 fn year_of(instant: &Date, zone: &str) -> String {
-    instant
-        .to_locale_date_string(
-            "en-CA",
-            &options(&[("timeZone", zone), ("year", "numeric")]),
-        )
-        .into()
+    format_with(instant, "en-CA", &[("timeZone", zone), ("year", "numeric")])
 }

@@ -67,7 +67,9 @@ pub fn NewsFeed(
     let next = StoredValue::new(None::<String>);
     let status = RwSignal::new(Status::Idle);
     let announcement = RwSignal::new(String::new());
-    let scroll_y = StoredValue::new(0.0_f64);
+    // Where the window's top was, measured from the feed's top: what sits
+    // above the feed (the comments) may load later and be taller on return.
+    let offset_in_feed = StoredValue::new(0.0_f64);
     let feed_root = NodeRef::<Div>::new();
     let sentinel = NodeRef::<Div>::new();
 
@@ -200,33 +202,36 @@ pub fn NewsFeed(
     };
 
     // A kept list comes back as it was, each page at its measured height,
-    // and the window scrolls to where the reader was.
-    match restored {
-        Some(snapshot) => {
-            for chunk in snapshot.chunks {
-                let index = chunks.with_untracked(Vec::len);
-                if append(chunk.items, chunk.height) > 0 && chunk.height > 0.0 {
-                    hidden.update(|h| {
-                        h.insert(index);
-                    });
-                }
+    // and the window scrolls to where the reader was. Without one, the first
+    // page too waits until the reader comes near (the sentinel's observer):
+    // below an article the list is far down, and rendering it at once would
+    // hold up a phone's main thread while the article is being read.
+    let restored_nothing = restored.is_none();
+    if let Some(snapshot) = restored {
+        for chunk in snapshot.chunks {
+            let index = chunks.with_untracked(Vec::len);
+            if append(chunk.items, chunk.height) > 0 && chunk.height > 0.0 {
+                hidden.update(|h| {
+                    h.insert(index);
+                });
             }
-            next.set_value(snapshot.next);
-            status.set(if snapshot.ended {
-                Status::Ended
-            } else {
-                Status::Idle
-            });
-            let y = snapshot.scroll_y;
-            // Kept as the position to save again if the reader leaves before scrolling.
-            scroll_y.set_value(y);
-            request_animation_frame(move || {
-                if let Some(window) = web_sys::window() {
-                    window.scroll_to_with_x_and_y(0.0, y);
-                }
-            });
         }
-        None => load_more(),
+        next.set_value(snapshot.next);
+        status.set(if snapshot.ended {
+            Status::Ended
+        } else {
+            Status::Idle
+        });
+        let offset = snapshot.offset_in_feed;
+        // Kept as the position to save again if the reader leaves before scrolling.
+        offset_in_feed.set_value(offset);
+        request_animation_frame(move || {
+            let (Some(window), Some(root)) = (web_sys::window(), feed_root.get_untracked()) else {
+                return;
+            };
+            let feed_top = root.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
+            window.scroll_to_with_x_and_y(0.0, feed_top + offset);
+        });
     }
 
     // The sentinel's observer asks for the next page well before the end.
@@ -239,8 +244,12 @@ pub fn NewsFeed(
                 load_more();
             }
         });
-        if let Some(observer) = &observer {
-            observer.observe(&element);
+        match &observer {
+            Some(observer) => observer.observe(&element),
+            // Without observers nothing would ever ask: load now; "Показать
+            // ещё" asks for the rest.
+            None if restored_nothing => load_more(),
+            None => {}
         }
         sentinel_observer.set_value(observer);
     });
@@ -248,12 +257,10 @@ pub fn NewsFeed(
     // Remembers where the reader was and how tall the shown pages are, at the
     // moment they leave by a link or by the history.
     let record_position = move || {
-        if let Some(window) = web_sys::window() {
-            scroll_y.set_value(window.scroll_y().unwrap_or(0.0));
-        }
         let Some(root) = feed_root.get_untracked() else {
             return;
         };
+        offset_in_feed.set_value(-root.get_bounding_client_rect().top());
         for chunk in matching(&root, ".feed-chunk") {
             let index = chunk
                 .get_attribute("data-chunk")
@@ -288,7 +295,7 @@ pub fn NewsFeed(
                 .collect(),
             next: next.try_get_value().flatten(),
             ended: status.try_get_untracked() == Some(Status::Ended),
-            scroll_y: scroll_y.try_get_value().unwrap_or(0.0),
+            offset_in_feed: offset_in_feed.try_get_value().unwrap_or(0.0),
         };
         if let Some(query) = query.try_get_value() {
             cache.save(query, snapshot);
@@ -336,7 +343,9 @@ pub fn NewsFeed(
     view! {
         <div
             class="news-feed"
-            role="feed"
+            // A feed must contain articles: until the first page has arrived
+            // it is a plain block (axe's aria-required-children).
+            role=move || chunks.with(|c| !c.is_empty()).then_some("feed")
             aria-labelledby=labelled_by
             aria-busy=move || (status.get() == Status::Loading).to_string()
             node_ref=feed_root

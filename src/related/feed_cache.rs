@@ -20,8 +20,9 @@ pub struct FeedSnapshot {
     pub next: Option<String>,
     /// Whether the last page was reached.
     pub ended: bool,
-    /// The window's scroll position when the reader left.
-    pub scroll_y: f64,
+    /// Where the window's top was when the reader left, in CSS pixels from
+    /// the list's top (negative when the list started below the window's top).
+    pub offset_in_feed: f64,
 }
 
 /// One loaded page of a kept list.

@@ -2,6 +2,7 @@
 //! page-level states (loading, not found, error) that any part can show.
 
 pub mod clock;
+pub mod config_error;
 pub mod error_panel;
 pub mod footer;
 pub mod header;
@@ -11,6 +12,7 @@ pub mod panic_banner;
 pub mod relative_time;
 pub mod site;
 
+pub use config_error::ConfigErrorPage;
 pub use error_panel::ErrorPanel;
 pub use footer::SiteFooter;
 pub use header::SiteHeader;

@@ -102,8 +102,12 @@ pub fn run() -> Step {
 /// The moderator token of the end-to-end server (a test value, not a secret).
 const E2E_MODERATOR_TOKEN: &str = "e2e-moderator-token-0123456789";
 
+fn current_exe() -> Step<std::path::PathBuf> {
+    std::env::current_exe().map_err(|e| Failure(format!("cannot find the xtask binary: {e}")))
+}
+
 fn end_to_end() -> Step<Count> {
-    let dist = build::build_dist()?;
+    let dist = build::build_dist(None)?;
     server::build()?;
     let data = root().join("target/e2e");
     let _ = std::fs::remove_dir_all(&data);
@@ -136,6 +140,8 @@ fn end_to_end() -> Step<Count> {
             root().join("target/debug/vestnik-server"),
         )
         .env("VESTNIK_DIST", &dist)
+        // The static-hosting test re-targets a copy of dist/ with `xtask configure`.
+        .env("VESTNIK_XTASK_BIN", current_exe()?)
         .env("VESTNIK_E2E_DATA", &data)
         .env("CHROMIUM", CHROMIUM)
         .env("E2E_ARTIFACTS", root().join("e2e/artifacts"));

@@ -89,19 +89,47 @@ fn is_newer_or_same(a: &Path, b: &Path) -> bool {
     matches!((modified(a), modified(b)), (Some(a), Some(b)) if a >= b)
 }
 
+/// Debian packages the browser and end-to-end tests need, with a file each installs.
+const TEST_PACKAGES: &[(&str, &str)] = &[
+    ("chromium", CHROMIUM),
+    ("chromium-driver", CHROMEDRIVER),
+    // The static-hosting test serves dist/ with nginx and its brotli_static module.
+    ("nginx", "/usr/sbin/nginx"),
+    (
+        "libnginx-mod-http-brotli-static",
+        "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so",
+    ),
+];
+
+/// The HTTP load generator of the server throughput benchmark.
+pub const BENCH_PACKAGES: &[(&str, &str)] = &[("wrk", "/usr/bin/wrk")];
+
 fn ensure_browser() -> Step {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    ensure_apt(TEST_PACKAGES)
+}
+
+/// Installs from Debian whichever of `packages` is missing (by its file).
+pub fn ensure_apt(packages: &[(&str, &str)]) -> Step {
+    let missing: Vec<&str> = packages
+        .iter()
+        .filter(|(_, file)| !Path::new(file).exists())
+        .map(|(name, _)| *name)
+        .collect();
+    if missing.is_empty() {
         return Ok(());
     }
-    let install = "apt-get update && apt-get install -y chromium chromium-driver";
+    let list = missing.join(" ");
+    let install = format!("apt-get update && apt-get install -y {list}");
     if !is_root() {
         return Err(Failure(format!(
-            "the browser tests need Chromium and ChromeDriver; install them as root with:\n    sudo sh -c '{install}'"
+            "the tests need {list}; install them as root with:\n    sudo sh -c '{install}'"
         )));
     }
-    println!("xtask: installing Chromium and ChromeDriver from Debian");
+    println!("xtask: installing {list} from Debian");
     run_checked(cmd("apt-get", &["update"]))?;
-    let mut apt = cmd("apt-get", &["install", "-y", "chromium", "chromium-driver"]);
+    let mut args = vec!["install", "-y"];
+    args.extend(&missing);
+    let mut apt = cmd("apt-get", &args);
     apt.env("DEBIAN_FRONTEND", "noninteractive");
     run_checked(apt)
 }

@@ -1,0 +1,173 @@
+//! `config.json`: what a deployed `dist/` reads at start to find its backend.
+//!
+//! One build serves any backend: the publisher edits this file beside
+//! `index.html` (or runs `cargo xtask configure`) instead of rebuilding. The
+//! same checks run in the build tool and in the browser, so a typo fails the
+//! deploy step with a message rather than a reader's page.
+
+use crate::Site;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The contents of `config.json`; every field is optional.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+// A misspelt key ("apiBase") would otherwise be ignored without a word.
+#[serde(deny_unknown_fields)]
+pub struct ClientConfig {
+    /// Where the API lives: a path on this origin (`/api`, the default) or an
+    /// absolute `http(s)` URL of another origin (`https://api.example.org/api`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_base: Option<String>,
+    /// The site's settings; when present the app does not ask `GET /api/site`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<Site>,
+}
+
+/// The API base of a same-origin deployment.
+pub const DEFAULT_API_BASE: &str = "/api";
+
+/// A checked API base: where requests go, and the origin a CSP must allow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiBase {
+    /// The base without a trailing slash, e.g. `/api` or `https://api.example.org/api`.
+    pub url: String,
+    /// `scheme://host[:port]` when the API is on another origin; `None` for a path.
+    pub origin: Option<String>,
+}
+
+/// Why a `config.json` cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// The file is not JSON of the expected shape (the parser's words).
+    Malformed(String),
+    /// `api_base` is neither a path nor an absolute http(s) URL.
+    BadApiBase(String),
+}
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Malformed(reason) => write!(f, "config.json is not valid: {reason}"),
+            Self::BadApiBase(value) => write!(
+                f,
+                "config.json: api_base {value:?} must be a path such as \"/api\" or an \
+                 absolute URL such as \"https://api.example.org/api\" (no query, no fragment)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ConfigProblem {}
+
+impl ClientConfig {
+    /// Reads `config.json` text.
+    pub fn parse(text: &str) -> Result<Self, ConfigProblem> {
+        serde_json::from_str(text).map_err(|e| ConfigProblem::Malformed(e.to_string()))
+    }
+
+    /// The checked API base, [`DEFAULT_API_BASE`] when none is set.
+    pub fn api_base(&self) -> Result<ApiBase, ConfigProblem> {
+        check_api_base(self.api_base.as_deref().unwrap_or(DEFAULT_API_BASE))
+    }
+}
+
+/// Checks an API base: a path on this origin, or an absolute http(s) URL.
+pub fn check_api_base(value: &str) -> Result<ApiBase, ConfigProblem> {
+    let bad = || ConfigProblem::BadApiBase(value.to_owned());
+    let trimmed = value.trim_end_matches('/');
+    if value.is_empty()
+        || value.chars().any(|c| c.is_whitespace() || c.is_control())
+        || value.contains(['?', '#', '\\'])
+    {
+        return Err(bad());
+    }
+    if value.starts_with('/') {
+        // "//host" would be another origin in disguise; say it in full instead.
+        if value.starts_with("//") {
+            return Err(bad());
+        }
+        return Ok(ApiBase {
+            url: trimmed.to_owned(),
+            origin: None,
+        });
+    }
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or_else(bad)?;
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.is_empty() || authority.contains('@') {
+        return Err(bad());
+    }
+    let scheme_len = value.len() - rest.len();
+    Ok(ApiBase {
+        url: trimmed.to_owned(),
+        origin: Some(format!(
+            "{}{}",
+            &value[..scheme_len],
+            authority.to_ascii_lowercase()
+        )),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_file_body_means_same_origin() {
+        let config = ClientConfig::parse("{}").unwrap();
+        let base = config.api_base().unwrap();
+        assert_eq!(base.url, "/api");
+        assert_eq!(base.origin, None);
+    }
+
+    #[test]
+    fn an_absolute_base_names_its_origin_and_loses_the_trailing_slash() {
+        let base = check_api_base("https://API.example.org:8443/v1/api/").unwrap();
+        assert_eq!(base.url, "https://API.example.org:8443/v1/api");
+        assert_eq!(base.origin.as_deref(), Some("https://api.example.org:8443"));
+    }
+
+    #[test]
+    fn bad_bases_are_refused_with_the_value() {
+        for value in [
+            "",
+            "api",
+            "//evil.example/api",
+            "ftp://x/api",
+            "https:///api",
+            "https://user@host/api",
+            "/api?x=1",
+            "/a pi",
+            "javascript:alert(1)",
+        ] {
+            let problem = check_api_base(value).unwrap_err();
+            assert_eq!(
+                problem,
+                ConfigProblem::BadApiBase(value.to_owned()),
+                "{value}"
+            );
+            assert!(problem.to_string().contains("api_base"));
+        }
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_json_are_malformed() {
+        assert!(matches!(
+            ClientConfig::parse(r#"{"apiBase": "/api"}"#),
+            Err(ConfigProblem::Malformed(m)) if m.contains("apiBase")
+        ));
+        assert!(matches!(
+            ClientConfig::parse("{"),
+            Err(ConfigProblem::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn site_settings_can_come_with_the_file() {
+        let config =
+            ClientConfig::parse(r#"{"api_base": "/api", "site": {"name": "Вестник"}}"#).unwrap();
+        assert_eq!(config.site.unwrap().locale, "ru");
+    }
+}
