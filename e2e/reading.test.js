@@ -126,9 +126,16 @@ test('nothing on the article page shifts while it loads (layout shift 0)', async
   const page = await openPage(browser);
   await page.addInitScript(() => {
     window.__cls = 0;
+    window.__shifts = [];
+    const describe = (node) => node && node.nodeType === 1
+      ? `${node.tagName.toLowerCase()}${node.className ? '.' + String(node.className).split(' ').join('.') : ''}`
+      : String(node && node.nodeName);
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        if (!entry.hadRecentInput) window.__cls += entry.value;
+        if (entry.hadRecentInput) continue;
+        window.__cls += entry.value;
+        window.__shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${
+          entry.sources.map((s) => `${describe(s.node)} ${JSON.stringify(s.previousRect)}→${JSON.stringify(s.currentRect)}`).join(', ')}`);
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
@@ -140,7 +147,8 @@ test('nothing on the article page shifts while it loads (layout shift 0)', async
   await page.locator('#other-news-title').scrollIntoViewIfNeeded();
   await page.locator('.news-card').first().waitFor();
   await page.waitForTimeout(500);
-  assert.equal(await page.evaluate(() => window.__cls), 0);
+  const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));
+  assert.equal(cls, 0, `layout shifts:\n${shifts.join('\n')}`);
   await page.context().close();
 });
 

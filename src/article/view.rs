@@ -47,14 +47,21 @@ pub fn ArticleView(
     // The first tag is the rubric (see docs/api/README.md); the rest are topics.
     let rubric = (!tags.is_empty()).then(|| tags.remove(0));
     let headline = NodeRef::<H1>::new();
+    let navigated = SHOWN_BEFORE.swap(true, Ordering::Relaxed);
+    // Now, while the page is being built, not in an effect: the news list
+    // below may restore a position in its next animation frame (back from
+    // one of its stories), and a later scroll to the top would undo that.
+    if navigated && let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
     Effect::new(move || {
         let Some(h1) = headline.get() else { return };
-        if SHOWN_BEFORE.swap(true, Ordering::Relaxed) {
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-            // Screen readers then start reading at the new headline.
-            let _ = h1.focus();
+        if navigated {
+            // Screen readers then start reading at the new headline; the
+            // focus must not scroll (the position is decided above).
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h1.focus_with_options(&options);
         }
     });
     view! {

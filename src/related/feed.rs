@@ -356,8 +356,14 @@ pub fn NewsFeed(
             </For>
         </div>
         <div class="feed-sentinel" node_ref=sentinel aria-hidden="true"></div>
-        <Show when=move || status.get() == Status::Loading>
-            <NewsSkeletonRows />
+        // Before the first page the rows also hold a screen's height: a reader
+        // who jumps to the list's heading would otherwise see the footer just
+        // below it, and the arriving page would push it away (a layout shift).
+        <Show when=move || {
+            status.get() == Status::Loading
+                || (status.get() == Status::Idle && chunks.with(Vec::is_empty))
+        }>
+            <NewsSkeletonRows first_page=Signal::derive(move || chunks.with(Vec::is_empty)) />
         </Show>
         {move || match status.get() {
             Status::Failed(error) => {
@@ -452,9 +458,12 @@ fn FeedChunk(
 
 /// Grey rows the size of news entries while a page loads.
 #[component]
-fn NewsSkeletonRows() -> impl IntoView {
+fn NewsSkeletonRows(
+    /// Whether no page has arrived yet, when the rows reserve a screen's height.
+    first_page: Signal<bool>,
+) -> impl IntoView {
     view! {
-        <div class="news-skeleton" aria-hidden="true">
+        <div class="news-skeleton" class:first-page=first_page aria-hidden="true">
             <div class="news-skeleton-row"></div>
             <div class="news-skeleton-row"></div>
             <div class="news-skeleton-row"></div>
