@@ -144,7 +144,24 @@ pub fn CommentsSection(
     // grew), and a burst of events costs one layout, not one each.
     let edge_decision: StoredValue<Option<bool>> = StoredValue::new(None);
     let forget_edge_decision = move || edge_decision.set_value(None);
-    let scrolled = window_event_listener(leptos::ev::scroll, move |_| forget_edge_decision());
+    // A reply put in above the window makes the browser's scroll anchoring
+    // scroll the page, and that scroll is not the reader's: without this,
+    // after the first reply every later comment was held.
+    let settling = StoredValue::new(false);
+    let settle_after_insert = move || {
+        settling.set_value(true);
+        // Anchoring scrolls at the next layout; its event comes a frame later.
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                let _ = settling.try_set_value(false);
+            })
+        });
+    };
+    let scrolled = window_event_listener(leptos::ev::scroll, move |_| {
+        if !settling.get_value() {
+            forget_edge_decision();
+        }
+    });
     on_cleanup(move || scrolled.remove());
     let away_from_live_edge = move || -> bool {
         if let Some(away) = edge_decision.get_value() {
@@ -172,6 +189,35 @@ pub fn CommentsSection(
                 },
                 ANNOUNCE_AFTER,
             );
+        }
+    };
+
+    // Comments from others that arrived in this task go into the thread
+    // together: the browser delivers every event of one network read in a
+    // single task, hundreds in a busy thread, and one thread update each
+    // re-rendered the list hundreds of times before the page could paint.
+    let arrived = StoredValue::new(Vec::<Comment>::new());
+    let put_in_arrived = move || {
+        let comments = arrived.try_update_value(std::mem::take).unwrap_or_default();
+        if comments.is_empty() {
+            return;
+        }
+        settle_after_insert();
+        let _ = thread.try_update(|t| {
+            for comment in comments {
+                t.insert(comment);
+            }
+        });
+    };
+    let arrive = move |comment: Comment| {
+        let first = arrived
+            .try_update_value(|a| {
+                a.push(comment);
+                a.len() == 1
+            })
+            .unwrap_or(false);
+        if first {
+            set_timeout(put_in_arrived, Duration::ZERO);
         }
     };
 
@@ -209,7 +255,8 @@ pub fn CommentsSection(
                     outbox.with_untracked(|o| o.iter().any(|p| &p.post.client_id == cid))
                 });
                 let known = thread.with_untracked(|t| t.contains(comment.id))
-                    || held.with_untracked(|h| h.iter().any(|c| c.id == comment.id));
+                    || held.with_untracked(|h| h.iter().any(|c| c.id == comment.id))
+                    || arrived.with_value(|a| a.iter().any(|c| c.id == comment.id));
                 if own {
                     confirm(comment);
                 } else if !known {
@@ -217,14 +264,15 @@ pub fn CommentsSection(
                     if away_from_live_edge() {
                         held.update(|h| h.push(comment));
                     } else {
-                        thread.update(|t| {
-                            t.insert(comment);
-                        });
+                        arrive(comment);
                     }
                 }
             }
             LiveEvent::Removed(removed, id) => {
                 advance(id);
+                // What arrived before the removal goes in first, so the
+                // removal finds it (and its replies).
+                put_in_arrived();
                 thread.update(|t| {
                     t.remove(removed.id);
                 });

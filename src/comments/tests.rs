@@ -44,6 +44,28 @@ fn a_thread_holds_each_comment_once_with_replies_under_their_parent() {
 }
 
 #[wasm_bindgen_test]
+fn replies_stay_in_posting_order_when_an_earlier_page_arrives_later() {
+    let mut thread = Thread::default();
+    thread.insert(comment(1, None, "первый"));
+    thread.insert(comment(9, Some(1), "поздний ответ"));
+    // "Показать предыдущие" brings older replies after newer ones.
+    thread.insert(comment(4, Some(1), "ранний ответ"));
+    assert_eq!(thread.replies_of(1), vec![4, 9]);
+    assert!(thread.remove(9));
+    assert_eq!(thread.replies_of(1), vec![4]);
+    assert_eq!(thread.replies_of(2), Vec::<i64>::new());
+}
+
+#[wasm_bindgen_test]
+fn removing_a_parent_the_page_never_loaded_still_removes_its_replies() {
+    let mut thread = Thread::default();
+    thread.insert(comment(10, Some(4), "ответ"));
+    thread.insert(comment(11, None, "другой"));
+    assert!(!thread.remove(4));
+    assert_eq!(thread.top_level(false), vec![11]);
+}
+
+#[wasm_bindgen_test]
 fn a_reply_whose_parent_is_not_loaded_still_shows() {
     let mut thread = Thread::default();
     thread.insert(comment(10, Some(4), "ответ на старый комментарий"));

@@ -8,6 +8,10 @@ use vestnik_api::Comment;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Thread {
     comments: BTreeMap<i64, Comment>,
+    /// Reply ids by parent id. Every shown comment asks for its replies after
+    /// each change; scanning all comments for each made a busy thread
+    /// quadratic (a burst of 1,000 froze the page for 40 s).
+    replies: BTreeMap<i64, Vec<i64>>,
 }
 
 impl Thread {
@@ -17,15 +21,30 @@ impl Thread {
         if self.comments.contains_key(&comment.id) {
             return false;
         }
+        if let Some(parent) = comment.parent_id {
+            // Kept in id order: an earlier page can bring older replies last.
+            let siblings = self.replies.entry(parent).or_default();
+            if let Err(at) = siblings.binary_search(&comment.id) {
+                siblings.insert(at, comment.id);
+            }
+        }
         self.comments.insert(comment.id, comment);
         true
     }
 
     /// Removes the comment `id` and its replies; answers whether it was there.
     pub fn remove(&mut self, id: i64) -> bool {
-        let found = self.comments.remove(&id).is_some();
-        self.comments.retain(|_, c| c.parent_id != Some(id));
-        found
+        let removed = self.comments.remove(&id);
+        if let Some(parent) = removed.as_ref().and_then(|c| c.parent_id)
+            && let Some(siblings) = self.replies.get_mut(&parent)
+        {
+            siblings.retain(|&reply| reply != id);
+        }
+        // Replies go even when their parent was never loaded.
+        for reply in self.replies.remove(&id).unwrap_or_default() {
+            self.comments.remove(&reply);
+        }
+        removed.is_some()
     }
 
     /// Whether the comment `id` is in the thread.
@@ -67,10 +86,6 @@ impl Thread {
 
     /// The ids of the replies to `id`, oldest first.
     pub fn replies_of(&self, id: i64) -> Vec<i64> {
-        self.comments
-            .values()
-            .filter(|c| c.parent_id == Some(id))
-            .map(|c| c.id)
-            .collect()
+        self.replies.get(&id).cloned().unwrap_or_default()
     }
 }
