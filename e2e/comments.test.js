@@ -141,6 +141,92 @@ test('hostile names and texts are shown as text, execute nothing and keep the la
   await page.context().close();
 });
 
+test('links to Cyrillic domains and odd Unicode never break the page, for readers already there and readers who come later', async () => {
+  const slug = 'news-0012';
+  const idn = 'смотрите http://пример.рф/новости';
+  // Issue 12: the first of these once crashed the page for every reader of the article.
+  const corpus = [
+    ['Читатель', idn],
+    ['Олена 👩\u200D💻', 'https://харків.укр/новини, і HTTPS://Example.ORG/Шлях. Дякую!'],
+    ['\u202Eимя справа', 'שלום \u202Eevil\u202C http://a.ua/\u2067x\u2069 مرحبا \u200F!'],
+    ['Семья', '👨\u200D👩\u200D👧\u200D👦 и 🏳️\u200D🌈 рядом http://a.ua/x👍🏽 и 🇺🇦'],
+    ['Z\u0351\u0352\u0353algo', 'е\u0301\u0301\u0301 z\u0351\u0352\u0353\u0354 сло\u0301во http://a.ua/сло\u0301во'],
+    ['𝐀𝐁𝐂', '𝐀𝐁𝐂 𐐷 𠜎𠜱 http://a.ua/𝐀 𝄞'],
+    ['Много', '👍'.repeat(1000) + 'ё'.repeat(1000)],
+    ['Схема', 'в конце http://'],
+    ['Схема 2', 'https:// и HTTP:// и http://@ и h\u0301ttp://x.ua'],
+  ];
+  const alreadyThere = await openArticle(slug, { viewport: { width: 375, height: 800 } });
+  const posted = [];
+  for (const [author, text] of corpus) posted.push(await post(BASE, slug, { author, text }));
+  const comeLater = await openArticle(slug, { viewport: { width: 375, height: 800 } });
+
+  for (const page of [alreadyThere, comeLater]) {
+    for (const comment of posted) {
+      const shown = page.locator(`#comment-${comment.id}`);
+      await shown.waitFor();
+      // Every character shown as text, exactly as the server holds it.
+      assert.equal(await shown.locator('.comment-text').textContent(), comment.text);
+      assert.equal(await shown.locator('.comment-author').textContent(), comment.author);
+    }
+    const link = page.locator(`#comment-${posted[0].id} .comment-text a`);
+    assert.equal(await link.getAttribute('href'), 'http://пример.рф/новости');
+    assert.equal(await link.textContent(), 'http://пример.рф/новости');
+    // The browser's own reading of it: a real link to the punycode host.
+    assert.equal(
+      await link.evaluate((a) => a.href),
+      'http://xn--e1afmkfd.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8',
+    );
+    const hrefs = await page.locator('.comments .comment-text a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const expected of [
+      'https://харків.укр/новини', 'HTTPS://Example.ORG/Шлях', 'http://a.ua/', 'http://a.ua/x',
+      'http://a.ua/сло\u0301во', 'http://a.ua/𝐀',
+    ]) {
+      assert.ok(hrefs.includes(expected), `${expected} is a link: ${JSON.stringify(hrefs)}`);
+    }
+    // A scheme alone, a bare user name, an override: never a link.
+    assert.ok(!hrefs.some((h) => /^https?:\/\/(@|$)|[\u202A-\u202E\u2066-\u2069]/i.test(h)), JSON.stringify(hrefs));
+    assert.equal(await page.locator('#panic-banner').count(), 0);
+    assert.deepEqual(page.problems, []);
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    assert.ok(scrollWidth <= clientWidth, `no sideways scroll: ${scrollWidth} > ${clientWidth}`);
+  }
+
+  // The link opens where it says (a stand-in answers for the host, which is not reachable here).
+  const context = alreadyThere.context();
+  await context.route(/xn--e1afmkfd\.xn--p1ai/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>пример</title>' }));
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    alreadyThere.locator(`#comment-${posted[0].id} .comment-text a`).click(),
+  ]);
+  await opened.waitForLoadState();
+  assert.equal(opened.url(), 'http://xn--e1afmkfd.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8');
+  await opened.close();
+
+  // Both pages still work live: a reader posts through the composer, another through the API.
+  // Each reader first scrolls to the newest comment, so nothing is held back for them (decision 17).
+  const toNewest = (page) => page.locator('.comments .comment').last().scrollIntoViewIfNeeded();
+  await toNewest(alreadyThere);
+  await write(comeLater, 'Тот же читатель', 'И ещё https://харків.укр 🙂');
+  for (const page of [alreadyThere, comeLater]) {
+    await page.locator('.comment[id^="comment-"]', { hasText: 'И ещё https://харків.укр 🙂' }).waitFor();
+  }
+  await toNewest(alreadyThere);
+  await toNewest(comeLater);
+  const late = await post(BASE, slug, { text: 'Последний: http://пример.рф' });
+  for (const page of [alreadyThere, comeLater]) {
+    await page.locator(`#comment-${late.id} .comment-text a[href="http://пример.рф"]`).waitFor();
+    assert.equal(await page.locator('.new-comments').count(), 0);
+    assert.equal(await page.locator('#panic-banner').count(), 0);
+    assert.deepEqual(page.problems, []);
+  }
+  await alreadyThere.context().close();
+  await comeLater.context().close();
+});
+
 test('a draft survives a reload, and a post that failed is sent again without a duplicate', async () => {
   const slug = 'news-0004';
   const page = await openArticle(slug);

@@ -14,12 +14,15 @@ pub mod i18n;
 pub mod related;
 pub mod shell;
 
+// Two kinds of tests sit beside each part. Logic that is not view code
+// (parsers, decoders, policies) has plain `#[test]`s and property tests that
+// run natively with `cargo test`; the components' tests (each part's
+// `tests.rs`) need a DOM and the browser's Intl, so they are built for wasm32
+// only and run in headless Chromium.
 #[cfg(test)]
 pub(crate) mod testing;
 
-// The browser tests beside each part run in headless Chromium, not in Node:
-// they need a DOM and the browser's Intl.
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use leptos::prelude::*;

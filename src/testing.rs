@@ -1,4 +1,5 @@
 //! Helpers for the browser tests that live beside each part of the page.
+#![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -2,6 +2,10 @@
 //! web server: a "backend" that answers every API call with a non-JSON 404.
 //! The app must still come up with its defaults and show a real page state.
 
+// The browser's test runner; a test fails by panicking.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};

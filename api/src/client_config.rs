@@ -6,6 +6,7 @@
 //! deploy step with a message rather than a reader's page.
 
 use crate::Site;
+use crate::links;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -71,42 +72,30 @@ impl ClientConfig {
     }
 }
 
-/// Checks an API base: a path on this origin, or an absolute http(s) URL.
+/// Checks an API base: a path on this origin, or an absolute http(s) URL
+/// (the rules of [`crate::links`]) with an ASCII host, because the origin goes
+/// into the page's Content-Security-Policy, which only takes ASCII (write an
+/// internationalised domain in its `xn--` form). No query or fragment: paths
+/// are appended to the base.
 pub fn check_api_base(value: &str) -> Result<ApiBase, ConfigProblem> {
     let bad = || ConfigProblem::BadApiBase(value.to_owned());
-    let trimmed = value.trim_end_matches('/');
-    if value.is_empty()
-        || value.chars().any(|c| c.is_whitespace() || c.is_control())
-        || value.contains(['?', '#', '\\'])
-    {
+    if value.contains(['?', '#']) {
         return Err(bad());
     }
-    if value.starts_with('/') {
-        // "//host" would be another origin in disguise; say it in full instead.
-        if value.starts_with("//") {
-            return Err(bad());
-        }
+    let url = value.trim_end_matches('/');
+    if links::same_site_path(value).is_some() {
         return Ok(ApiBase {
-            url: trimmed.to_owned(),
+            url: url.to_owned(),
             origin: None,
         });
     }
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"))
-        .ok_or_else(bad)?;
-    let authority = rest.split('/').next().unwrap_or_default();
-    if authority.is_empty() || authority.contains('@') {
+    let absolute = links::http_url(value).map_err(|_| bad())?;
+    if !absolute.host.is_ascii() {
         return Err(bad());
     }
-    let scheme_len = value.len() - rest.len();
     Ok(ApiBase {
-        url: trimmed.to_owned(),
-        origin: Some(format!(
-            "{}{}",
-            &value[..scheme_len],
-            authority.to_ascii_lowercase()
-        )),
+        url: url.to_owned(),
+        origin: Some(absolute.origin()),
     })
 }
 
@@ -127,6 +116,11 @@ mod tests {
         let base = check_api_base("https://API.example.org:8443/v1/api/").unwrap();
         assert_eq!(base.url, "https://API.example.org:8443/v1/api");
         assert_eq!(base.origin.as_deref(), Some("https://api.example.org:8443"));
+        let default_port = check_api_base("https://api.example.org:443/api").unwrap();
+        assert_eq!(
+            default_port.origin.as_deref(),
+            Some("https://api.example.org")
+        );
     }
 
     #[test]
@@ -138,6 +132,10 @@ mod tests {
             "ftp://x/api",
             "https:///api",
             "https://user@host/api",
+            "/\\evil.example/api",
+            "/\t/evil.example/api",
+            "https://пример.рф/api",
+            "https://a.b:0/api",
             "/api?x=1",
             "/a pi",
             "javascript:alert(1)",

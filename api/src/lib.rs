@@ -10,6 +10,7 @@
 //! shown (a slug, a title) stay required.
 
 mod client_config;
+pub mod links;
 
 pub use client_config::{ApiBase, ClientConfig, ConfigProblem, DEFAULT_API_BASE, check_api_base};
 use serde::{Deserialize, Serialize};
@@ -198,7 +199,8 @@ pub struct Inline {
     /// Emphasis applied to the whole run.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub marks: Vec<Mark>,
-    /// Target when the run is a link (http, https or mailto only).
+    /// Target when the run is a link: an http(s) or mailto URL or a path on
+    /// the site ([`links::safe_href`] decides; clients show anything else as text).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub href: Option<String>,
 }

@@ -4,7 +4,7 @@ use crate::error::ServerError;
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use vestnik_api::Site;
+use vestnik_api::{Site, links};
 
 /// How one server process runs: every flag can also come from a `VESTNIK_*` variable.
 #[derive(Clone, Debug, Parser)]
@@ -204,99 +204,23 @@ pub fn check_cors_origin(text: &str) -> Result<CorsOrigin, ServerError> {
     if value.is_empty() {
         return Err(bad("it is empty (a stray comma?)"));
     }
-    let Some((scheme, rest)) = value.split_once("://") else {
-        return Err(bad("it must start with http:// or https://"));
-    };
-    let scheme = scheme.to_ascii_lowercase();
-    let default_port = match scheme.as_str() {
-        "http" => 80,
-        "https" => 443,
-        _ => return Err(bad("the scheme must be http or https")),
-    };
-    if let Some(at) = rest.find(['/', '?', '#']) {
-        return Err(bad(if &rest[at..] == "/" {
-            "remove the trailing slash: an origin ends with the host or port"
-        } else {
-            "an origin has no path, query or fragment"
-        }));
-    }
-    if rest.contains('@') {
-        return Err(bad("an origin has no user name or password"));
-    }
-    let (host, port) = split_host_port(rest).map_err(bad)?;
-    let host = host.to_ascii_lowercase();
-    match port {
-        Some(port) if port != default_port => Ok(CorsOrigin(format!("{scheme}://{host}:{port}"))),
-        _ => Ok(CorsOrigin(format!("{scheme}://{host}"))),
-    }
-}
-
-/// Splits `host[:port]` (an IPv6 host in brackets) and checks both parts.
-fn split_host_port(authority: &str) -> Result<(&str, Option<u16>), &'static str> {
-    let (host, port) = if authority.starts_with('[') {
-        let end = authority
-            .find(']')
-            .ok_or("an IPv6 address needs its closing bracket")?;
-        let (host, after) = authority.split_at(end + 1);
-        let inner = &host[1..end];
-        if inner.is_empty()
-            || !inner
-                .chars()
-                .all(|c| c.is_ascii_hexdigit() || c == ':' || c == '.')
-        {
-            return Err("the bracketed IPv6 address is not valid");
+    let url = links::http_url(value).map_err(|problem| bad(&problem.to_string()))?;
+    match url.rest {
+        "" => {}
+        "/" => {
+            return Err(bad(
+                "remove the trailing slash: an origin ends with the host or port",
+            ));
         }
-        match after {
-            "" => (host, None),
-            _ => match after.strip_prefix(':') {
-                Some(port) => (host, Some(port)),
-                None => return Err("only :port may follow the IPv6 address"),
-            },
-        }
-    } else {
-        let (host, port) = match authority.split_once(':') {
-            Some((host, port)) => (host, Some(port)),
-            None => (authority, None),
-        };
-        if port.is_some_and(|p| p.contains(':')) {
-            return Err("an IPv6 address goes in brackets, e.g. http://[::1]:8081");
-        }
-        check_host_name(host)?;
-        (host, port)
-    };
-    let port = match port {
-        None => None,
-        Some(digits) => match digits.parse::<u16>() {
-            Ok(n) if n > 0 && digits.bytes().all(|b| b.is_ascii_digit()) => Some(n),
-            _ => return Err("the port must be a number from 1 to 65535"),
-        },
-    };
-    Ok((host, port))
-}
-
-/// Checks a DNS name or IPv4 address: dot-separated labels of ASCII letters,
-/// digits and hyphens.
-fn check_host_name(host: &str) -> Result<(), &'static str> {
-    if host.is_empty() {
-        return Err("the host is missing");
+        _ => return Err(bad("an origin has no path, query or fragment")),
     }
-    if !host.is_ascii() {
+    if !url.host.is_ascii() {
         // Browsers send the punycode form, so a Unicode name would never match.
-        return Err("write an internationalised domain name in its xn-- (punycode) form");
+        return Err(bad(
+            "write an internationalised domain name in its xn-- (punycode) form",
+        ));
     }
-    let label_ok = |label: &str| {
-        (1..=63).contains(&label.len())
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-    };
-    if host.split('.').all(label_ok) {
-        Ok(())
-    } else {
-        Err("the host must be a domain name or an IP address")
-    }
+    Ok(CorsOrigin(url.origin()))
 }
 
 /// Accepts a burst size of 1 to 1,000,000 (there is no "unlimited": use a big burst).
@@ -421,17 +345,13 @@ pub fn check_locale(tag: &str) -> Result<String, ServerError> {
     }
 }
 
-/// Accepts an absolute http(s) URL; the SPA puts it in a link.
+/// Accepts an absolute http(s) URL by the rules the SPA links by (`vestnik_api::links`).
 pub fn check_http_url(url: &str) -> Result<String, ServerError> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !url.chars().any(char::is_whitespace) => {
-            Ok(url.to_owned())
-        }
-        _ => Err(ServerError::Config(format!(
-            "invalid URL {url:?}: expected an absolute http:// or https:// URL"
+    match links::http_url(url) {
+        Ok(_) => Ok(url.to_owned()),
+        Err(problem) => Err(ServerError::Config(format!(
+            "invalid URL {url:?}: {problem}; expected an absolute http:// or https:// URL \
+             such as https://t.me/channel"
         ))),
     }
 }

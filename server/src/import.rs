@@ -19,7 +19,7 @@ use sqlx::SqlitePool;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use vestnik_api::{Block, Image, Inline, Mark, Source};
+use vestnik_api::{Block, Image, Inline, Mark, Source, links};
 
 /// Tags the sanitizer keeps.
 const ALLOWED_TAGS: &[&str] = &[
@@ -601,29 +601,29 @@ fn dimension(value: &str) -> Option<u32> {
         .filter(|n| (1..=20_000).contains(n))
 }
 
-/// A link target the SPA may render: an absolute http, https or mailto URL.
+/// A link target the SPA will render (`vestnik_api::links::safe_href`: an
+/// absolute http(s) or mailto URL, or a path on this site), written the
+/// standard way.
 fn safe_href(href: &str) -> Option<String> {
-    let url = Url::parse(href.trim()).ok()?;
-    match url.scheme() {
-        "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => {
-            Some(url.as_str().to_owned())
-        }
-        "mailto" => Some(url.as_str().to_owned()),
-        _ => None,
-    }
+    links::safe_href(href).and_then(|target| normalized(target, links::safe_href))
 }
 
-/// An image address: an absolute http(s) URL or a path on this site (`/media/x.jpg`).
+/// An image address the SPA will load (`vestnik_api::links::safe_src`: an
+/// absolute http(s) URL or a path on this site), written the standard way.
 fn safe_src(src: &str) -> Option<String> {
-    let src = src.trim();
-    if let Some(rest) = src.strip_prefix('/') {
-        // `//host` and `/\host` would load from another host: not a local path.
-        let local = !rest.starts_with(['/', '\\'])
-            && !src.chars().any(|c| c.is_control() || c.is_whitespace());
-        return local.then(|| src.to_owned());
+    links::safe_src(src).and_then(|target| normalized(target, links::safe_src))
+}
+
+/// A path on this site as written; an absolute URL as the URL parser writes
+/// it (`xn--` host, percent-encoded path), kept only if `policy` still accepts
+/// that form unchanged.
+fn normalized(target: &str, policy: fn(&str) -> Option<&str>) -> Option<String> {
+    if links::same_site_path(target).is_some() {
+        return Some(target.to_owned());
     }
-    let url = Url::parse(src).ok()?;
-    matches!(url.scheme(), "http" | "https").then(|| url.as_str().to_owned())
+    let url = Url::parse(target).ok()?;
+    let written = url.as_str();
+    (policy(written) == Some(written)).then(|| written.to_owned())
 }
 
 /// A paragraph that is only a link to a known video or post host, as an embed card.
@@ -637,11 +637,7 @@ fn embed(runs: &[Inline]) -> Option<Block> {
         }
         _ => return None,
     };
-    let url = Url::parse(&target).ok()?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return None;
-    }
-    let provider = known_provider(url.host_str()?)?;
+    let provider = known_provider(links::http_url(&target).ok()?.host)?;
     let text: String = runs.iter().map(|run| run.text.as_str()).collect();
     let text = collapse(&text);
     let title = (!text.is_empty() && text != target && Url::parse(&text).is_err()).then_some(text);

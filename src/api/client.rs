@@ -70,3 +70,33 @@ pub fn decode_answer<T: DeserializeOwned>(
         _ => ApiError::Server { status, message },
     })
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use vestnik_api::Article;
+
+    proptest! {
+        /// Any status, any Retry-After and any body: an article, or an error
+        /// the page can show; never a panic.
+        #[test]
+        fn any_answer_is_data_or_an_error(
+            status in prop_oneof![100..600u16, any::<u16>()],
+            retry_after in any::<Option<String>>(),
+            body in any::<String>(),
+        ) {
+            let answer = decode_answer::<Article>(status, retry_after.as_deref(), &body);
+            if answer.is_ok() {
+                prop_assert!((200..300).contains(&status));
+            }
+        }
+
+        /// A 429 waits exactly as long as the server said, when it said it in seconds.
+        #[test]
+        fn the_wait_of_a_429_is_the_servers(seconds in any::<u32>(), body in any::<String>()) {
+            let answer = decode_answer::<Article>(429, Some(&format!(" {seconds} ")), &body);
+            prop_assert_eq!(answer, Err(ApiError::RateLimited { retry_after: Some(seconds) }));
+        }
+    }
+}

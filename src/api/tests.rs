@@ -1,3 +1,7 @@
+//! Browser tests: wasm-bindgen-test in headless Chromium (they need a DOM
+//! and the browser's Intl), so built for wasm32 only.
+#![cfg(target_arch = "wasm32")]
+
 use super::*;
 use vestnik_api::Article;
 use wasm_bindgen_test::wasm_bindgen_test;

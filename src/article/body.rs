@@ -3,6 +3,7 @@
 use super::embed_card::EmbedCard;
 use super::figure::{Figure, Loading};
 use leptos::prelude::*;
+use vestnik_api::links::safe_href;
 use vestnik_api::{Block, Inline, Mark};
 
 /// One body block.
@@ -41,20 +42,10 @@ fn InlineRun(inline: Inline) -> impl IntoView {
             Mark::Unsupported => run,
         };
     }
-    match href.filter(|h| is_safe_href(h)) {
-        Some(href) => view! { <a href=href>{run}</a> }.into_any(),
+    match href.as_deref().and_then(safe_href) {
+        Some(href) => view! { <a href=href.to_owned()>{run}</a> }.into_any(),
         None => run,
     }
-}
-
-/// Whether a link target from the network may become an `href`: web and mail
-/// links and site-relative paths; never `javascript:` or `data:`.
-pub fn is_safe_href(href: &str) -> bool {
-    let lower = href.trim_start().to_ascii_lowercase();
-    lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
-        || (lower.starts_with('/') && !lower.starts_with("//"))
 }
 
 /// A sub-heading; levels outside 2..=4 are clamped so the outline stays sound.

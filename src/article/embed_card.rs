@@ -2,16 +2,14 @@
 
 use crate::i18n::use_lang;
 use leptos::prelude::*;
+use vestnik_api::links::http_url;
 
 /// A card linking to outside content. No third-party frame or script is loaded:
 /// it would track readers, slow the page and need a looser CSP.
 #[component]
 pub fn EmbedCard(url: String, title: Option<String>, provider: Option<String>) -> impl IntoView {
     let lang = use_lang();
-    let lower = url.trim_start().to_ascii_lowercase();
-    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-        return None;
-    }
+    http_url(&url).ok()?;
     let title = title
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| url.clone());

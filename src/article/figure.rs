@@ -1,9 +1,9 @@
 //! Pictures: the lead image and images in the body.
 
-use super::body::is_safe_href;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use vestnik_api::Image;
+use vestnik_api::links::safe_src;
 
 /// How the picture is fetched: the lead image is the page's largest paint and
 /// loads at once; body images wait until the reader scrolls near them.
@@ -29,13 +29,11 @@ pub fn Figure(image: Image, loading: Loading) -> impl IntoView {
         height,
         sources,
     } = image;
-    if !is_safe_href(&src) {
-        return None;
-    }
+    let src = safe_src(&src)?.to_owned();
     let srcset = sources
         .iter()
-        .filter(|s| is_safe_href(&s.src) && s.width > 0)
-        .map(|s| format!("{} {}w", s.src, s.width))
+        .filter(|s| s.width > 0)
+        .filter_map(|s| safe_src(&s.src).map(|src| format!("{src} {}w", s.width)))
         .chain(std::iter::once(format!("{src} {width}w")))
         .collect::<Vec<_>>()
         .join(", ");

@@ -16,7 +16,7 @@ pub fn ArticleHead(article: Article) -> impl IntoView {
     } else {
         article.lead.clone()
     };
-    let image = article.image.as_ref().map(|i| i.src.clone());
+    let image = lead_image_src(&article);
     let card = if image.is_some() {
         "summary_large_image"
     } else {
@@ -74,6 +74,12 @@ pub fn canonical_url(slug: &str) -> String {
     )
 }
 
+/// The lead image's address, when the URL policy lets the page load it.
+fn lead_image_src(article: &Article) -> Option<String> {
+    let image = article.image.as_ref()?;
+    vestnik_api::links::safe_src(&image.src).map(str::to_owned)
+}
+
 fn first_paragraph_text(article: &Article) -> String {
     article
         .body
@@ -106,12 +112,17 @@ fn news_article_json_ld(
         "publisher": { "@type": "Organization", "name": site_name },
         "keywords": article.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
     });
-    if let Some(image) = &article.image {
-        data["image"] = serde_json::json!([image.src]);
-    }
-    if let Some(source) = &article.source {
-        data["sourceOrganization"] =
-            serde_json::json!({ "@type": "Organization", "name": source.name });
+    let image = lead_image_src(article).map(|src| serde_json::json!([src]));
+    let source = article
+        .source
+        .as_ref()
+        .map(|source| serde_json::json!({ "@type": "Organization", "name": source.name }));
+    if let Some(object) = data.as_object_mut() {
+        for (key, value) in [("image", image), ("sourceOrganization", source)] {
+            if let Some(value) = value {
+                object.entry(key).or_insert(value);
+            }
+        }
     }
     // "<" escaped so that no text in the data can close the script element.
     data.to_string().replace('<', "\\u003c")

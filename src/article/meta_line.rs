@@ -83,8 +83,10 @@ fn Instant(iso: String, class: &'static str) -> impl IntoView {
 pub fn SourceLine(source: Source) -> impl IntoView {
     let lang = use_lang();
     let Source { name, url } = source;
-    let name_view = match url.filter(|u| super::body::is_safe_href(u)) {
-        Some(url) => view! { <a href=url rel="noopener" target="_blank">{name}</a> }.into_any(),
+    let name_view = match url.as_deref().and_then(vestnik_api::links::safe_href) {
+        Some(url) => {
+            view! { <a href=url.to_owned() rel="noopener" target="_blank">{name}</a> }.into_any()
+        }
         None => name.into_any(),
     };
     view! {

@@ -1,9 +1,9 @@
 //! The seed page's invitation to the site's Telegram channel.
 
-use super::body::is_safe_href;
 use crate::i18n::use_lang;
 use crate::shell::site::use_site;
 use leptos::prelude::*;
+use vestnik_api::links::http_url;
 
 /// "Сейчас все самое оперативное в нашем Telegram-канале…", shown only when
 /// the site has a channel.
@@ -11,7 +11,12 @@ use leptos::prelude::*;
 pub fn TelegramCta() -> impl IntoView {
     let site = use_site();
     let lang = use_lang();
-    let channel = move || site.read().telegram_url.clone().filter(|u| is_safe_href(u));
+    let channel = move || {
+        site.read()
+            .telegram_url
+            .clone()
+            .filter(|url| http_url(url).is_ok())
+    };
     move || {
         channel().map(|url| {
             let strings = lang.get().strings();

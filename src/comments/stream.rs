@@ -109,3 +109,46 @@ pub fn decode_data(kind: &str, data: &str, id: Option<i64>) -> LiveEvent {
     };
     decoded.unwrap_or(LiveEvent::Unreadable)
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn kind() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(&["comment", "comment_removed", "count", "open", "ping"][..])
+                .prop_map(str::to_owned),
+            any::<String>(),
+        ]
+    }
+
+    proptest! {
+        /// Whatever a stream (or a proxy in front of it) sends, decoding
+        /// answers an event or `Unreadable`, and never panics.
+        #[test]
+        fn any_event_decodes_or_is_unreadable(kind in kind(), data in any::<String>(), id in any::<Option<i64>>()) {
+            let _ = decode_data(&kind, &data, id);
+        }
+
+        /// A comment in any script arrives whole, with its event id.
+        #[test]
+        fn a_comment_event_carries_the_comment_and_its_id(
+            comment_id in any::<i64>(),
+            author in any::<String>(),
+            text in any::<String>(),
+            id in any::<Option<i64>>(),
+        ) {
+            let comment = Comment {
+                id: comment_id,
+                parent_id: None,
+                author,
+                text,
+                created_at: String::new(),
+                client_id: None,
+            };
+            let data = serde_json::to_string(&comment).unwrap_or_default();
+            prop_assert_eq!(decode_data("comment", &data, id), LiveEvent::Comment(comment, id));
+        }
+    }
+}

@@ -1,3 +1,7 @@
+//! Browser tests: wasm-bindgen-test in headless Chromium (they need a DOM
+//! and the browser's Intl), so built for wasm32 only.
+#![cfg(target_arch = "wasm32")]
+
 use super::time::*;
 use super::*;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -157,4 +161,60 @@ fn a_time_slightly_in_the_future_reads_as_just_now_not_in_the_future() {
         format_relative(now + 5.0 * SECOND, now, Lang::Ru),
         "0 секунд назад"
     );
+}
+
+/// Every language, and a spread of inputs from a fixed-seed generator plus
+/// the edges (zero, the largest counts, dates that are not numbers): the
+/// browser's Intl must format each without throwing, as a number the reader
+/// can read. The choice of unit is property-tested natively
+/// (`relative::properties`); this runs the real formatters.
+#[wasm_bindgen_test]
+fn counts_and_times_from_the_network_always_format() {
+    let mut state: u64 = 0x5eed_2026_1202;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut counts = vec![
+        0,
+        1,
+        2,
+        5,
+        21,
+        999,
+        1_000,
+        1_050,
+        999_999,
+        1 << 53,
+        (1 << 53) + 1,
+        u64::MAX,
+    ];
+    counts.extend((0..200).map(|_| next() >> (next() % 64)));
+    let now = 1_790_000_000_000.0;
+    let mut instants = vec![
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::MAX,
+        f64::MIN,
+        0.0,
+        -8.64e15,
+        8.64e15,
+    ];
+    instants.extend((0..200).map(|_| now - (next() % 10_000_000_000_000) as f64));
+    let digit = |s: &str| s.chars().any(|c| c.is_ascii_digit());
+    for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+        let forms = &lang.strings().comments;
+        for &n in &counts {
+            assert!(digit(&format_count(n, lang)), "{n} {lang:?}");
+            assert!(digit(&format_compact(n, lang)), "{n} {lang:?}");
+            assert!(counted(n, lang, forms).contains(' '), "{n} {lang:?}");
+        }
+        for &then in &instants {
+            let worded = format_relative(then, now, lang);
+            assert!(digit(&worded), "{then} {lang:?}: {worded:?}");
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use super::site::use_site;
 use leptos::prelude::*;
+use vestnik_api::links::safe_href;
 
 /// The footer with the site's name and its other links.
 #[component]
@@ -15,12 +16,13 @@ pub fn SiteFooter() -> impl IntoView {
                     site.read()
                         .links
                         .iter()
-                        .map(|link| {
-                            view! {
+                        .filter_map(|link| {
+                            let href = safe_href(&link.url)?.to_owned();
+                            Some(view! {
                                 <li>
-                                    <a href=link.url.clone()>{link.title.clone()}</a>
+                                    <a href=href>{link.title.clone()}</a>
                                 </li>
-                            }
+                            })
                         })
                         .collect_view()
                 }}

@@ -1,3 +1,7 @@
+//! Browser tests: wasm-bindgen-test in headless Chromium (they need a DOM
+//! and the browser's Intl), so built for wasm32 only.
+#![cfg(target_arch = "wasm32")]
+
 use super::*;
 use crate::api::ApiError;
 use crate::testing::{mount, settle, text_of};

@@ -6,6 +6,7 @@
 mod bench;
 mod build;
 mod dev;
+mod fuzz;
 mod server;
 mod shell;
 mod test;
@@ -23,6 +24,7 @@ commands:
           [--api-base URL]  where the API lives (default /api, same origin)
   configure --api-base URL [--dist DIR]
           point an already built dist/ at another API: config.json and the CSP
+  fuzz    run the property tests alone, long: [--cases N] (default 200000) [--seed S]
   bench   run the benchmarks in bench/ and print their figures
   setup   install the tools the commands above need, and nothing else";
 
@@ -57,6 +59,9 @@ fn main() -> ExitCode {
             .and_then(|api_base| build::run(api_base.as_deref()))
             .map(|_| ()),
         Some("configure") => configure(&args),
+        Some("fuzz") => option(&args, "--cases").and_then(|cases| {
+            option(&args, "--seed").and_then(|seed| fuzz::run(cases.as_deref(), seed.as_deref()))
+        }),
         Some("bench") => bench::run(),
         Some("setup") => tools::ensure(tools::Need::Browser),
         Some("help" | "-h" | "--help") => {

@@ -136,3 +136,40 @@ mod tests {
         assert_eq!(names, ["author", "client_id", "parent_id", "text"]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any posted text is cleaned to what the app can show: only `\n` and
+        /// tab among control characters, no surrounding whitespace, and
+        /// cleaning again changes nothing.
+        #[test]
+        fn cleaning_any_text_is_final(text in any::<String>()) {
+            let clean = clean_text(&text);
+            prop_assert!(!clean.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+            prop_assert_eq!(clean.trim(), clean.as_str());
+            prop_assert_eq!(clean_text(&clean), clean.clone());
+            let author = clean_author(&text);
+            prop_assert!(!author.chars().any(char::is_control));
+            prop_assert_eq!(clean_author(&author), author);
+        }
+
+        /// Validation answers for any input, and what it accepts is within
+        /// the limits the app shows, counted in characters.
+        #[test]
+        fn validation_never_panics_and_keeps_the_limits(
+            author in any::<String>(),
+            text in prop_oneof![any::<String>(), "\\PC{1990,2010}"],
+            parent_id in any::<Option<i64>>(),
+            client_id in prop_oneof![any::<String>(), "[A-Za-z0-9-]{8,64}"],
+        ) {
+            if let Ok(valid) = validate(NewComment { author, text, parent_id, client_id }) {
+                prop_assert!((1..=AUTHOR_MAX_CHARS).contains(&valid.author.chars().count()));
+                prop_assert!((1..=COMMENT_MAX_CHARS).contains(&valid.text.chars().count()));
+            }
+        }
+    }
+}

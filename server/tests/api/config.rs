@@ -81,6 +81,17 @@ fn other_settings_are_checked() {
     assert!(check_locale("").is_err() && check_locale("r u").is_err());
     assert!(check_http_url("https://t.me/vestnik").is_ok());
     assert!(check_http_url("t.me/vestnik").is_err());
+    // The same rules as the links the SPA renders: no user name, no `\`, a real host.
+    assert!(check_http_url("https://харків.укр/канал").is_ok());
+    for bad in [
+        "https://t.me@evil.example/x",
+        "https://t.me\\x",
+        "https://",
+        "https://a b",
+    ] {
+        let error = check_http_url(bad).unwrap_err().to_string();
+        assert!(error.contains(&format!("{bad:?}")), "{error}");
+    }
     let config = <Config as clap::Parser>::try_parse_from(["vestnik-server"]).unwrap();
     assert_eq!(config.site(), Config::defaults().site());
     assert_eq!(config.addr.to_string(), "127.0.0.1:8080");

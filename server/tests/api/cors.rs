@@ -288,7 +288,7 @@ fn origins_are_checked_and_normalised() {
         ("https://news.example.org:", "port must be a number"),
         ("https://новости.example", "punycode"),
         ("https://news..example.org", "domain name or an IP address"),
-        ("https://news example.org", "domain name or an IP address"),
+        ("https://news example.org", "contains a space"),
         ("http://::1:8081", "IPv6 address goes in brackets"),
         ("http://[::1", "closing bracket"),
         ("http://[zz]:80", "IPv6 address is not valid"),

@@ -115,17 +115,54 @@ fn hostile_html_leaves_no_script_handler_or_dangerous_url() {
         assert!(!text.contains(gone), "{gone:?} should be dropped: {text:?}");
     }
     // The safe link keeps its target; no dangerous one keeps any.
-    let hrefs: Vec<String> = blocks
+    assert_eq!(hrefs(&blocks), ["https://example.com/"]);
+    // Neither image survives: their sources are not http(s) or a local path.
+    assert!(!blocks.iter().any(|b| matches!(b, Block::Image(_))));
+}
+
+/// Every link target of the paragraphs, in order.
+fn hrefs(blocks: &[Block]) -> Vec<String> {
+    blocks
         .iter()
         .flat_map(|b| match b {
             Block::Paragraph { inlines } => inlines.clone(),
             _ => Vec::new(),
         })
         .filter_map(|run| run.href)
+        .collect()
+}
+
+#[test]
+fn links_follow_the_apps_url_policy_and_are_written_the_standard_way() {
+    let blocks = html_to_blocks(
+        r#"<p><a href="/news/other">своя</a> <a href="/\evil.example/">обратная косая</a>
+           <a href="//evil.example/">без схемы</a> <a href="/&#x09;/evil.example">с табуляцией</a>
+           <a href="https://bank.example@evil.example/">с именем</a>
+           <a href="news/relative">относительная</a>
+           <a href="HTTP://Пример.РФ/новости">кириллица</a>
+           <a href="mailto:news@example.org">почта</a></p>
+           <figure><img src="/\evil.example/a.jpg" width="10" height="10"></figure>
+           <figure><img src="/media/a.jpg" width="10" height="10"></figure>"#,
+    );
+    assert_eq!(
+        hrefs(&blocks),
+        [
+            "/news/other",
+            "http://xn--e1afmkfd.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8",
+            "mailto:news@example.org",
+        ]
+    );
+    for href in hrefs(&blocks) {
+        assert_eq!(vestnik_api::links::safe_href(&href), Some(href.as_str()));
+    }
+    let images: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image(image) => Some(image.src.as_str()),
+            _ => None,
+        })
         .collect();
-    assert_eq!(hrefs, ["https://example.com/"]);
-    // Neither image survives: their sources are not http(s) or a local path.
-    assert!(!blocks.iter().any(|b| matches!(b, Block::Image(_))));
+    assert_eq!(images, ["/media/a.jpg"]);
 }
 
 #[test]
