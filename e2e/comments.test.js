@@ -344,3 +344,57 @@ test('a server restart while comments are posted: the page ends with exactly wha
     await server.stop();
   }
 });
+
+test('readers who keep the page open through three restarts get every comment, once, within 10 s and none held back', async () => {
+  const port = await freePort();
+  const database = freshDatabase();
+  const args = ['--comment-burst', '100000', '--demo-news', '10'];
+  let server = await startServer({ port, database, args });
+  const slug = 'belgium-invest-kharkiv';
+  const readers = [await openPage(browser), await openPage(browser)];
+  try {
+    for (const reader of readers) {
+      await reader.goto(`${server.url}/news/${slug}`);
+      await reader.locator('.no-comments').waitFor();
+    }
+    const texts = [];
+    const postRound = async (round, from) => {
+      for (let i = from; i < from + 5; i++) {
+        const text = `${round}-${i}`;
+        await post(server.url, slug, { text });
+        texts.push(text);
+      }
+    };
+    for (let round = 0; round < 3; round++) {
+      await postRound(round, 0);
+      await server.stop();
+      server = await startServer({ port, database, args });
+      await postRound(round, 5);
+    }
+    const lastPost = Date.now();
+    const expected = await serverIds(server.url, slug);
+    assert.equal(expected.length, 30);
+    const caughtUp = await Promise.all(readers.map(async (reader) => {
+      await reader.waitForFunction(
+        (n) => document.querySelectorAll('.comment[id^="comment-"]').length >= n,
+        expected.length,
+        { timeout: 10_000 },
+      ).catch(async () => {
+        const shown = await reader.locator('.comment-text').allTextContents();
+        const held = await reader.locator('.new-comments').allTextContents();
+        assert.fail(`after 10 s a reader shows ${shown.length} of 30 (${JSON.stringify(texts.filter((t) => !shown.includes(t)))} missing; held: ${JSON.stringify(held)})`);
+      });
+      return Date.now() - lastPost;
+    }));
+    console.log(`# catch-up after the third restart: ${caughtUp.map((ms) => `${ms} ms`).join(', ')} from the last post to the last comment shown`);
+    await readers[0].waitForTimeout(500);
+    for (const reader of readers) {
+      assert.deepEqual(await pageIds(reader), expected, 'every comment once, in order');
+      assert.equal(await reader.locator('.new-comments').count(), 0, 'nothing held for a reader who never scrolled');
+      assert.equal(await reader.locator('.comments-total').textContent(), '30');
+    }
+  } finally {
+    for (const reader of readers) await reader.context().close();
+    await server.stop();
+  }
+});
