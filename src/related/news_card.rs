@@ -38,18 +38,19 @@ pub fn NewsCard(
             aria-labelledby=labelled_by
         >
             {image
-                .map(|image| {
-                    view! {
+                .and_then(|image| {
+                    let src = vestnik_api::links::safe_src(&image.src)?.to_owned();
+                    Some(view! {
                         <img
                             class="news-thumb"
-                            src=image.src
+                            src=src
                             alt=""
                             width=image.width
                             height=image.height
                             loading="lazy"
                             decoding="async"
                         />
-                    }
+                    })
                 })}
             <h3 class="news-title" id=title_id>
                 <a href=href>{title}</a>

@@ -132,3 +132,39 @@ async fn a_feed_that_cannot_load_says_so_and_offers_a_retry() {
     assert_eq!(feed.get_attribute("aria-busy").as_deref(), Some("false"));
     assert!(all(&root, ".news-card").is_empty());
 }
+
+#[wasm_bindgen_test]
+fn a_thumbnail_loads_only_from_an_address_the_url_policy_allows() {
+    let thumbnail = |src: &str| {
+        let mut news = item("x", "Заголовок", "", "2026-11-25T00:47:00Z");
+        news.image = Some(vestnik_api::Image {
+            src: src.into(),
+            alt: String::new(),
+            caption: None,
+            credit: None,
+            width: 120,
+            height: 80,
+            sources: Vec::new(),
+        });
+        news
+    };
+    let (safe, hostile) = (
+        thumbnail("/media/a.jpg"),
+        thumbnail("/\\evil.example/a.jpg"),
+    );
+    let root = mount(move || {
+        view! {
+            <NewsCard item=safe position=1 set_size=Signal::stored(2) />
+            <NewsCard item=hostile position=2 set_size=Signal::stored(2) />
+        }
+    });
+    let images = all(&root, "img.news-thumb");
+    assert_eq!(images.len(), 1);
+    assert_eq!(
+        images[0].get_attribute("src").as_deref(),
+        Some("/media/a.jpg")
+    );
+    // Out of the page at once: the feed tests need their sentinels within
+    // their observers' reach, and every mounted test stays in the one page.
+    root.remove();
+}

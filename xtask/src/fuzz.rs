@@ -65,6 +65,14 @@ pub fn run(cases: Option<&str>, seed: Option<&str>) -> Step {
             "--lib",
             "properties",
         ][..],
+        &[
+            "test",
+            "--release",
+            "--package",
+            "vestnik-server",
+            "--lib",
+            "properties",
+        ][..],
     ] {
         let mut command = cmd("cargo", args);
         seeded(&mut command, cases, seed);
