@@ -10,6 +10,7 @@
 //! shown (a slug, a title) stay required.
 
 mod client_config;
+pub mod i18n;
 pub mod links;
 
 pub use client_config::{ApiBase, ClientConfig, ConfigProblem, DEFAULT_API_BASE, check_api_base};

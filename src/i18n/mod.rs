@@ -5,13 +5,12 @@ mod formatters;
 mod lang;
 pub mod plural;
 pub mod relative;
-mod strings;
 pub mod time;
 
 pub use lang::{Lang, provide_lang, use_lang};
 pub use plural::{PluralForms, counted};
 pub use relative::format_relative;
-pub use strings::Strings;
+pub use vestnik_api::i18n::Strings;
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;

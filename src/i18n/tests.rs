@@ -218,3 +218,18 @@ fn counts_and_times_from_the_network_always_format() {
         }
     }
 }
+
+/// The server words counts without `Intl` (`vestnik_api::i18n::plural_category`);
+/// its rules must be the browser's, or a page would change words when the app takes over.
+#[wasm_bindgen_test]
+fn the_servers_plural_rules_are_the_browsers() {
+    for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+        for n in (0..=250).chain([1_001, 10_011, 1_000_000, 1_000_021]) {
+            assert_eq!(
+                vestnik_api::i18n::plural_category(n, lang),
+                plural::plural_category(n, lang),
+                "{n} in {lang:?}"
+            );
+        }
+    }
+}
