@@ -233,3 +233,82 @@ fn the_servers_plural_rules_are_the_browsers() {
         }
     }
 }
+
+/// The server's own formatting (`vestnik_api::i18n::format`) writes what
+/// `Intl` writes, so a server-painted page reads the same once the app takes
+/// over. Fixed-seed inputs plus the edges, in every language.
+#[wasm_bindgen_test]
+fn the_servers_numbers_and_times_are_the_browsers() {
+    use vestnik_api::i18n::format;
+    let mut state: u64 = 0x1234_5678_9abc_def1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut counts: Vec<u64> = vec![
+        0,
+        1,
+        999,
+        1_000,
+        1_049,
+        1_050,
+        1_051,
+        1_150,
+        1_250,
+        9_950,
+        9_999,
+        99_950,
+        999_949,
+        999_950,
+        999_999,
+        1_000_000,
+        1_050_000,
+        1_000_000_000,
+        999_950_000_000,
+    ];
+    counts.extend((0..300).map(|_| next() % 10u64.pow((next() % 13) as u32 + 1)));
+    for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+        for &n in &counts {
+            assert_eq!(
+                format::count(n, lang),
+                format_count(n, lang),
+                "count {n} {lang:?}"
+            );
+            assert_eq!(
+                format::compact(n, lang),
+                format_compact(n, lang),
+                "compact {n} {lang:?}"
+            );
+        }
+        let now = 1_790_000_000_000.0;
+        for _ in 0..300 {
+            let then = now - (next() % 3_000_000_000_000) as f64;
+            assert_eq!(
+                format::relative(then, now, lang),
+                format_relative(then, now, lang),
+                "relative {then} {lang:?}"
+            );
+        }
+        for _ in 0..100 {
+            let then_ms = now - (next() % 4_000_000_000_000) as f64;
+            let (then, today) = (
+                js_sys::Date::new(&then_ms.into()),
+                js_sys::Date::new(&now.into()),
+            );
+            let parts = |d: &js_sys::Date| format::LocalTime {
+                year: d.get_utc_full_year() as i32,
+                month: d.get_utc_month() as u8 + 1,
+                day: d.get_utc_date() as u8,
+                hour: d.get_utc_hours() as u8,
+                minute: d.get_utc_minutes() as u8,
+            };
+            assert_eq!(
+                format::published(&parts(&then), &parts(&today), lang),
+                format_published(&then, &today, lang, "UTC"),
+                "published {then_ms} {lang:?}"
+            );
+        }
+    }
+}

@@ -120,6 +120,9 @@ async fn a_feed_that_cannot_load_says_so_and_offers_a_retry() {
     );
     // No articles yet, so not yet a feed (a feed without articles is invalid ARIA).
     assert_eq!(feed.get_attribute("role"), None);
+    // The first page waits for the reader to come near the list; whatever
+    // earlier tests left in the page, this one is the reader's place.
+    root.scroll_into_view();
     for _ in 0..50 {
         settle().await;
         if !all(&root, ".feed-error").is_empty() {

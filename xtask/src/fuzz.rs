@@ -56,6 +56,8 @@ pub fn run(cases: Option<&str>, seed: Option<&str>) -> Step {
             "links",
             "--test",
             "wire",
+            "--test",
+            "format",
         ][..],
         &[
             "test",

@@ -5,6 +5,7 @@
 //! server has its own small implementation of what its pages need
 //! ([`PluralForms::for_count`] here, times in the server).
 
+pub mod format;
 mod strings;
 
 pub use strings::Strings;
