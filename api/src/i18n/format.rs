@@ -120,7 +120,7 @@ pub fn count(n: u64, lang: Lang) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(digit);
@@ -149,22 +149,18 @@ pub fn compact(n: u64, lang: Lang) -> String {
         return n.to_string();
     };
     let tenths_of = |unit: u64| round_half_up(u128::from(n) * 10, u128::from(unit));
-    let (mut at, mut tenths) = (at, 0);
-    loop {
-        let Some((unit, _)) = STEPS.get(at) else {
+    let mut at = at;
+    let (tenths, suffixes) = loop {
+        let Some((unit, suffixes)) = STEPS.get(at) else {
             return n.to_string();
         };
-        tenths = tenths_of(*unit);
+        let tenths = tenths_of(*unit);
         if tenths < 10_000 || at == 0 {
-            break;
+            break (tenths, suffixes);
         }
         at -= 1;
-    }
-    let suffix = STEPS
-        .get(at)
-        .and_then(|(_, suffixes)| suffixes.get(column))
-        .copied();
-    with_suffix(tenths, lang, suffix)
+    };
+    with_suffix(tenths, lang, suffixes.get(column).copied())
 }
 
 /// `numerator / denominator` rounded half away from zero: `Intl.NumberFormat`'s
