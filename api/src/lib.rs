@@ -12,6 +12,7 @@
 mod client_config;
 pub mod i18n;
 pub mod links;
+pub mod paths;
 
 pub use client_config::{ApiBase, ClientConfig, ConfigProblem, DEFAULT_API_BASE, check_api_base};
 use serde::{Deserialize, Serialize};

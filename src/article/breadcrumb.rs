@@ -3,6 +3,7 @@
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use vestnik_api::Tag;
+use vestnik_api::paths::tag_path;
 
 /// "Главная › Экономика": the front page, then the rubric (the article's first tag).
 #[component]
@@ -21,16 +22,11 @@ pub fn Breadcrumb(
                     .map(|tag| {
                         view! {
                             <li>
-                                <a href=tag_href(&tag.slug)>{tag.name}</a>
+                                <a href=tag_path(&tag.slug)>{tag.name}</a>
                             </li>
                         }
                     })}
             </ol>
         </nav>
     }
-}
-
-/// The address of a tag's page of news.
-pub fn tag_href(slug: &str) -> String {
-    format!("/tags/{}", js_sys::encode_uri_component(slug))
 }

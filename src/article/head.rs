@@ -68,10 +68,7 @@ pub fn canonical_url(slug: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!(
-        "{origin}/news/{}",
-        String::from(js_sys::encode_uri_component(slug))
-    )
+    format!("{origin}{}", vestnik_api::paths::article_path(slug))
 }
 
 /// The lead image's address, when the URL policy lets the page load it.

@@ -4,51 +4,9 @@
 use crate::i18n::use_lang;
 use js_sys::{Function, Object, Promise, Reflect};
 use leptos::prelude::*;
+use vestnik_api::paths::ShareTarget;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// Where a share link goes, built from the article's address and title.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ShareTarget {
-    /// Telegram's share page.
-    Telegram,
-    /// Viber's forward intent (opens the app).
-    Viber,
-    /// Facebook's sharer.
-    Facebook,
-    /// X (Twitter) post intent.
-    X,
-}
-
-impl ShareTarget {
-    /// All targets in the order they are shown.
-    pub const ALL: [ShareTarget; 4] = [Self::Telegram, Self::Viber, Self::Facebook, Self::X];
-
-    /// The name shown on the link.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Telegram => "Telegram",
-            Self::Viber => "Viber",
-            Self::Facebook => "Facebook",
-            Self::X => "X",
-        }
-    }
-
-    /// The share address for an article at `url` titled `title`.
-    pub fn href(self, url: &str, title: &str) -> String {
-        let u = String::from(js_sys::encode_uri_component(url));
-        let t = String::from(js_sys::encode_uri_component(title));
-        match self {
-            Self::Telegram => format!("https://t.me/share/url?url={u}&text={t}"),
-            Self::Viber => format!(
-                "viber://forward?text={}",
-                String::from(js_sys::encode_uri_component(&format!("{title} {url}")))
-            ),
-            Self::Facebook => format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
-            Self::X => format!("https://x.com/intent/post?url={u}&text={t}"),
-        }
-    }
-}
 
 /// What happened to the last copy request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +33,7 @@ pub fn ShareBar(
             view! {
                 <li>
                     <a
-                        class=format!("share-link share-{}", target.name().to_lowercase())
+                        class=target.class()
                         href=target.href(&url, &title)
                         rel="noopener"
                         target="_blank"

@@ -1,9 +1,9 @@
 //! The article's tags, each a link to that tag's news.
 
-use super::breadcrumb::tag_href;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use vestnik_api::Tag;
+use vestnik_api::paths::tag_path;
 
 /// The tags under the article; nothing at all when it has none.
 #[component]
@@ -18,7 +18,7 @@ pub fn TagList(tags: Vec<Tag>) -> impl IntoView {
                         .map(|tag| {
                             view! {
                                 <li>
-                                    <a href=tag_href(&tag.slug) rel="tag">
+                                    <a href=tag_path(&tag.slug) rel="tag">
                                         {tag.name}
                                     </a>
                                 </li>

@@ -574,3 +574,27 @@ async fn the_comment_count_is_worded_by_plural_rules_and_jumps_to_the_comments()
     settle().await;
     assert_eq!(text_of(&root, "a.comment-count"), "21 комментарий");
 }
+
+/// The server builds the same addresses without the browser's encoder.
+#[wasm_bindgen_test]
+fn paths_are_encoded_as_encode_uri_component_does() {
+    let mut state: u32 = 0x2026_1202;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    };
+    for _ in 0..500 {
+        let text: String = (0..next() % 12)
+            .filter_map(|_| {
+                char::from_u32(next() % 0x1_0000 + if next() % 5 == 0 { 0x1_0000 } else { 0 })
+            })
+            .collect();
+        assert_eq!(
+            vestnik_api::paths::encode_component(&text),
+            String::from(js_sys::encode_uri_component(&text)),
+            "{text:?}"
+        );
+    }
+}

@@ -312,3 +312,28 @@ fn the_servers_numbers_and_times_are_the_browsers() {
         }
     }
 }
+
+/// The tooltip's full date, written by the server without `Intl`.
+#[wasm_bindgen_test]
+fn the_servers_full_dates_are_the_browsers() {
+    use vestnik_api::i18n::format;
+    let mut ms: f64 = 1_600_000_000_000.0;
+    for step in 0..200 {
+        ms += 7_919_000.0 * f64::from(step);
+        let date = js_sys::Date::new(&ms.into());
+        let at = format::LocalTime {
+            year: date.get_utc_full_year() as i32,
+            month: date.get_utc_month() as u8 + 1,
+            day: date.get_utc_date() as u8,
+            hour: date.get_utc_hours() as u8,
+            minute: date.get_utc_minutes() as u8,
+        };
+        for lang in [Lang::Ru, Lang::Uk, Lang::En] {
+            assert_eq!(
+                format::full(&at, lang),
+                format_full(&date, lang, "UTC"),
+                "{ms} {lang:?}"
+            );
+        }
+    }
+}

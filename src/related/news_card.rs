@@ -25,7 +25,7 @@ pub fn NewsCard(
     } = item;
     let title_id = format!("news-title-{position}");
     let labelled_by = title_id.clone();
-    let href = format!("/news/{}", js_sys::encode_uri_component(&slug));
+    let href = vestnik_api::paths::article_path(&slug);
     // The seed's entries are a single sentence: a summary that only repeats
     // the headline is not shown twice.
     let summary = (!summary.trim().is_empty() && summary.trim() != title.trim()).then_some(summary);

@@ -110,6 +110,28 @@ pub fn published(at: &LocalTime, now: &LocalTime, lang: Lang) -> String {
     }
 }
 
+/// The full date and time for a tooltip, as `Intl`'s `dateStyle: "long"`
+/// with `timeStyle: "short"` writes it (English on a 12-hour clock).
+pub fn full(at: &LocalTime, lang: Lang) -> String {
+    match lang {
+        Lang::Ru | Lang::Uk => date_and_time(at, true, lang),
+        Lang::En => {
+            let hour = match at.hour % 12 {
+                0 => 12,
+                h => h,
+            };
+            let half = if at.hour < 12 { "AM" } else { "PM" };
+            format!(
+                "{} {}, {} at {hour}:{:02} {half}",
+                month_name(at.month, Lang::En),
+                at.day,
+                at.year,
+                at.minute
+            )
+        }
+    }
+}
+
 /// `n` written the language's way: "12 345" (with a no-break space) in
 /// Russian and Ukrainian, "12,345" in English.
 pub fn count(n: u64, lang: Lang) -> String {
