@@ -2,7 +2,7 @@
 // release build, with the server's own SQLite database and demo content.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage } from './browser.js';
+import { BASE, launch, openPage, servePlainApp } from './browser.js';
 
 const SLUG = 'belgium-invest-kharkiv';
 const TITLE = 'IT и производство велосипедов – Бельгия заинтересована инвестировать в Харьков';
@@ -74,18 +74,27 @@ test('the front page shows the newest article, the seed article', async () => {
   await page.context().close();
 });
 
-test('before the Wasm arrives the page already says "Загрузка..."', async () => {
-  const page = await openPage(browser);
-  // Hold the Wasm back: what the reader sees then is index.html's boot shell.
-  let release;
-  const held = new Promise((resolve) => { release = resolve; });
-  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
-  await page.goto(`${BASE}/news/${SLUG}`, { waitUntil: 'domcontentloaded' });
-  assert.equal(await page.locator('#boot .loading').textContent(), 'Загрузка...');
-  release();
-  await page.locator('h1').waitFor();
-  assert.equal(await page.locator('#boot').count(), 0, 'the boot shell is gone once the app runs');
-  await page.context().close();
+test('before the Wasm arrives a rendered page is the article; a plain index.html says "Загрузка..."', async () => {
+  for (const plain of [false, true]) {
+    const page = await openPage(browser);
+    if (plain) await servePlainApp(page, BASE, `/news/${SLUG}`);
+    // Hold the Wasm back: what the reader sees then is the HTML alone.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+    await page.goto(`${BASE}/news/${SLUG}`, { waitUntil: 'domcontentloaded' });
+    if (plain) {
+      assert.equal(await page.locator('#boot .loading').textContent(), 'Загрузка...');
+    } else {
+      assert.equal(await page.locator('#boot h1').textContent(), TITLE);
+      assert.ok(await page.locator('#boot .article-body p').count() > 2);
+    }
+    release();
+    await page.locator('.comments .composer').waitFor();
+    assert.equal(await page.locator('#boot').count(), 0, 'the boot shell is gone once the app runs');
+    assert.equal(await page.locator('h1').count(), 1);
+    await page.context().close();
+  }
 });
 
 test('an unknown slug gives a real not-found page', async () => {
@@ -108,6 +117,8 @@ test('a network failure shows an error with a retry that then loads the article'
     if (failures-- > 0) return route.abort('connectionrefused');
     return route.continue();
   });
+  // The app's own request is what fails: the server's page would carry the article.
+  await servePlainApp(page, BASE, `/news/${SLUG}`);
   await page.goto(`${BASE}/news/${SLUG}`);
   const panel = page.locator('.error-panel[role=alert]');
   await panel.waitFor();
@@ -123,6 +134,7 @@ test('a malformed answer is a message, not a crash', async () => {
   await page.route(`**/api/articles/${SLUG}`, (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{"slug": 5, "title": ' }),
   );
+  await servePlainApp(page, BASE, `/news/${SLUG}`);
   await page.goto(`${BASE}/news/${SLUG}`);
   await page.locator('.error-panel').waitFor();
   assert.match(await page.locator('.error-panel').textContent(), /повреждённые данные/);

@@ -57,3 +57,16 @@ export async function openPage(browser, options = {}) {
   });
   return page;
 }
+
+/**
+ * Answers the document at `path` with the plain built index.html, as a static
+ * host with only the SPA fallback would: the app then renders the page itself
+ * (and asks the API), instead of taking over the server's rendered page.
+ */
+export async function servePlainApp(page, base, path) {
+  await page.route(`${base}${path}`, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch({ url: `${base}/index.html` });
+    return route.fulfill({ response });
+  });
+}

@@ -3,7 +3,7 @@
 // the policy really blocks what it should (so these checks can fail).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage } from './browser.js';
+import { BASE, launch, openPage, servePlainApp } from './browser.js';
 
 const SLUG = 'belgium-invest-kharkiv';
 
@@ -72,6 +72,7 @@ test('the front page, not-found, error and config-error states run without a vio
 
   // The API failing: the error panel with its retry.
   await page.route('**/api/articles/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await servePlainApp(page, BASE, `/news/${SLUG}`);
   await page.goto(`${BASE}/news/${SLUG}`);
   await page.locator('.error-panel').waitFor();
   await page.unroute('**/api/articles/**');

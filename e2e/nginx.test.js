@@ -124,6 +124,12 @@ test('the page from nginx reads, comments live and scrolls against the other ori
   const page = await openPage(browser);
   const apiRequests = [];
   page.on('request', (r) => { if (r.url().startsWith(apiUrl)) apiRequests.push(r.url()); });
+  // As on a phone's network, the Wasm takes a while: on loopback it can
+  // arrive before config.json's round trip, and the early fetch would prove nothing.
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
   await page.goto(`${site}/news/${SLUG}`);
   await page.locator('h1').waitFor();
   assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),

@@ -38,13 +38,24 @@ pub fn start() {
 }
 
 fn mount(config: Result<vestnik_api::ClientConfig, vestnik_api::ConfigProblem>) {
-    // The boot shell ("Загрузка...") painted before the Wasm arrived; the app
-    // draws its own loading state from here on.
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    // The boot shell ("Загрузка...") or the server's rendered page, painted
+    // before the Wasm arrived; the app draws the page itself from here on.
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(boot) = document.as_ref().and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
+    }
+    // A rendered page's head tags (decision 25): the app writes its own.
+    if let Some(painted) = document
+        .as_ref()
+        .and_then(|d| d.query_selector_all("[data-painted]").ok())
+    {
+        for i in 0..painted.length() {
+            if let Some(node) = painted.item(i)
+                && let Some(parent) = node.parent_node()
+            {
+                let _ = parent.remove_child(&node);
+            }
+        }
     }
     let Some(body) = web_sys::window()
         .and_then(|w| w.document())

@@ -66,6 +66,20 @@ impl ClientConfig {
         serde_json::from_str(text).map_err(|e| ConfigProblem::Malformed(e.to_string()))
     }
 
+    /// The keys `config.json` may have.
+    pub const KEYS: [&'static str; 2] = ["api_base", "site"];
+
+    /// Refuses a key `config.json` may not have, as `parse` does, for a
+    /// decoder that does not check them itself (the browser's, in the app).
+    pub fn check_keys<'a>(keys: impl IntoIterator<Item = &'a str>) -> Result<(), ConfigProblem> {
+        match keys.into_iter().find(|key| !Self::KEYS.contains(key)) {
+            Some(key) => Err(ConfigProblem::Malformed(format!(
+                "unknown field `{key}`, expected `api_base` or `site`"
+            ))),
+            None => Ok(()),
+        }
+    }
+
     /// The checked API base, [`DEFAULT_API_BASE`] when none is set.
     pub fn api_base(&self) -> Result<ApiBase, ConfigProblem> {
         check_api_base(self.api_base.as_deref().unwrap_or(DEFAULT_API_BASE))
@@ -159,6 +173,15 @@ mod tests {
         assert!(matches!(
             ClientConfig::parse("{"),
             Err(ConfigProblem::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_for_decoders_that_do_not_check() {
+        assert!(ClientConfig::check_keys(["api_base", "site"]).is_ok());
+        assert!(matches!(
+            ClientConfig::check_keys(["api_base", "apiBase"]),
+            Err(ConfigProblem::Malformed(m)) if m.contains("`apiBase`")
         ));
     }
 

@@ -356,6 +356,16 @@ pub struct CommentCount {
     pub total: u64,
 }
 
+/// The ids of the data a server-rendered page carries for the app, each a
+/// `<script type="application/json">` holding the wire type it is named for,
+/// so the app takes the page over without asking for it again.
+pub mod rendered {
+    /// The page's [`crate::Article`].
+    pub const ARTICLE_ID: &str = "vestnik-article";
+    /// The first [`crate::NewsPage`] of the page's news list.
+    pub const NEWS_ID: &str = "vestnik-news";
+}
+
 /// The one error shape of the API: `{"error": {"code", "message", "fields"}}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {

@@ -31,6 +31,12 @@ pub struct Config {
     #[arg(long, env = "VESTNIK_STATIC_DIR")]
     pub static_dir: Option<PathBuf>,
 
+    /// The public address of the site (e.g. https://news.example.org), for
+    /// canonical links, link previews, the sitemaps and the feed; without it
+    /// each request's Host header is used, which only a trusted proxy makes safe.
+    #[arg(long, env = "VESTNIK_SITE_URL", value_parser = check_site_url, global = true)]
+    pub site_url: Option<String>,
+
     /// Do not seed the demo articles into an empty database.
     #[arg(long, env = "VESTNIK_NO_DEMO")]
     pub no_demo: bool,
@@ -261,6 +267,7 @@ impl Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             database: "sqlite://data/vestnik.db".to_owned(),
             static_dir: None,
+            site_url: None,
             no_demo: false,
             demo_news: crate::seed::GENERATED_COUNT,
             site_name: "Харьковчанин".to_owned(),
@@ -343,6 +350,29 @@ pub fn check_locale(tag: &str) -> Result<String, ServerError> {
             "invalid locale {tag:?}: expected a BCP 47 tag such as ru, uk or en-GB"
         )))
     }
+}
+
+/// Accepts the site's public origin: `http(s)://host[:port]`, an ASCII host,
+/// nothing after it but an optional `/`; it is written without the slash.
+pub fn check_site_url(url: &str) -> Result<String, ServerError> {
+    let bad = |why: String| {
+        ServerError::Config(format!(
+            "invalid site URL {url:?}: {why}; expected the site's origin such as \
+             https://news.example.org"
+        ))
+    };
+    let read = links::http_url(url.trim()).map_err(|problem| bad(problem.to_string()))?;
+    if !matches!(read.rest, "" | "/") {
+        return Err(bad(
+            "the site is served at the root: no path, query or fragment".to_owned(),
+        ));
+    }
+    if !read.host.is_ascii() {
+        return Err(bad(
+            "write an internationalised domain name in its xn-- (punycode) form".to_owned(),
+        ));
+    }
+    Ok(read.origin())
 }
 
 /// Accepts an absolute http(s) URL by the rules the SPA links by (`vestnik_api::links`).

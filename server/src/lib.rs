@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod import;
 pub mod rate_limit;
+pub mod render;
 pub mod routes;
 pub mod seed;
 pub mod static_files;
@@ -43,6 +44,12 @@ pub struct AppState {
     pub site: Arc<Site>,
     /// The built SPA to serve for non-API paths, if any.
     pub static_dir: Option<PathBuf>,
+    /// The SPA's `index.html`, ready to carry rendered pages (with `static_dir`,
+    /// when the page has vestnik's markers).
+    pub template: Option<Arc<render::template::Template>>,
+    /// The public site's origin for canonical addresses, sitemaps and the feed;
+    /// `None`: taken from each request's `Host`.
+    pub site_url: Option<String>,
     /// Carries committed comment changes to the open event streams.
     pub comments: Arc<CommentHub>,
     /// The token `DELETE /api/comments/{id}` requires; `None` disables moderation.
@@ -66,6 +73,8 @@ impl AppState {
             pool,
             site: Arc::new(site),
             static_dir: None,
+            template: None,
+            site_url: None,
             comments: Arc::new(CommentHub::new()),
             moderator_token: None,
             comment_limiter: rate_limit::limiter(RateLimit::COMMENTS)
@@ -84,15 +93,32 @@ impl AppState {
         if let Some(dir) = &config.static_dir {
             state = state.with_static_dir(dir);
         }
+        state.site_url = config.site_url.clone();
         if let Some(token) = &config.moderator_token {
             state = state.with_moderator_token(token.clone());
         }
         Ok(state.with_cors_origins(config.cors_origins.iter().cloned()))
     }
 
-    /// Also serves the built SPA in `dir` for every non-API path.
+    /// Also serves the built SPA in `dir` for every non-API path, with
+    /// articles, tag pages and the front page rendered into its `index.html`
+    /// when that page carries vestnik's markers (else the app renders them).
     pub fn with_static_dir(mut self, dir: impl Into<PathBuf>) -> Self {
-        self.static_dir = Some(dir.into());
+        let dir = dir.into();
+        self.template = match render::template::Template::load(&dir) {
+            Ok(template) => Some(Arc::new(template)),
+            Err(error) => {
+                tracing::warn!(%error, "pages are not rendered on the server");
+                None
+            }
+        };
+        self.static_dir = Some(dir);
+        self
+    }
+
+    /// Writes canonical addresses, sitemaps and the feed for the site at `url`.
+    pub fn with_site_url(mut self, url: &str) -> Self {
+        self.site_url = Some(url.trim_end_matches('/').to_owned());
         self
     }
 

@@ -115,6 +115,49 @@ pub async fn find_article(pool: &SqlitePool, slug: &str) -> Result<Option<Articl
     row.map(|row| article_from_row(&row)).transpose()
 }
 
+/// What the sitemaps and the feed list of an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleEntry {
+    /// The URL name.
+    pub slug: String,
+    /// The headline.
+    pub title: String,
+    /// The summary.
+    pub lead: String,
+    /// Publication instant, unix milliseconds.
+    pub published_at_ms: i64,
+    /// Last update, unix milliseconds, if any.
+    pub updated_at_ms: Option<i64>,
+    /// Rubric first, then topics.
+    pub tags: Vec<Tag>,
+}
+
+/// Articles newest first, at most `limit` (every one without a limit).
+pub async fn article_entries(
+    pool: &SqlitePool,
+    limit: Option<u32>,
+) -> Result<Vec<ArticleEntry>, ServerError> {
+    let rows = sqlx::query(
+        "SELECT id, slug, title, lead, published_at, updated_at, tags FROM articles \
+         ORDER BY published_at DESC, id DESC LIMIT $1",
+    )
+    .bind(limit.map_or(-1, i64::from))
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(ArticleEntry {
+                slug: row.try_get("slug")?,
+                title: row.try_get("title")?,
+                lead: row.try_get("lead")?,
+                published_at_ms: row.try_get("published_at")?,
+                updated_at_ms: row.try_get("updated_at")?,
+                tags: json_column(row, "tags")?,
+            })
+        })
+        .collect()
+}
+
 /// How many articles there are.
 pub async fn count_articles(pool: &SqlitePool) -> Result<i64, ServerError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")

@@ -46,3 +46,13 @@ pub async fn take_article_response(encoded_slug: &str) -> Option<web_sys::Respon
         .ok()?;
     JsFuture::from(promise).await.ok()?.dyn_into().ok()
 }
+
+/// The data of kind `T` a server-rendered page carries in the element `id`
+/// (`vestnik_api::rendered`), taken at most once. `None` on a page the
+/// server did not render, or when the data is unreadable.
+pub fn take_rendered<T: serde::de::DeserializeOwned>(id: &str) -> Option<T> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    let text = element.text_content();
+    element.remove();
+    super::json::decode(&text?).ok()
+}

@@ -51,11 +51,9 @@ pub fn decode_answer<T: DeserializeOwned>(
     body: &str,
 ) -> Result<T, ApiError> {
     if (200..300).contains(&status) {
-        return serde_json::from_str(body).map_err(|_| ApiError::Malformed);
+        return super::json::decode(body).map_err(|_| ApiError::Malformed);
     }
-    let detail = serde_json::from_str::<ErrorBody>(body)
-        .ok()
-        .map(|e| e.error);
+    let detail = super::json::decode::<ErrorBody>(body).ok().map(|e| e.error);
     let fields = detail
         .as_ref()
         .map(|d| d.fields.clone())

@@ -27,7 +27,15 @@ pub async fn load_client_config() -> Result<ClientConfig, ConfigProblem> {
         None => fetch_config_text().await,
     };
     let config = match text {
-        Some(text) => ClientConfig::parse(&text)?,
+        Some(text) => {
+            let config =
+                super::json::decode::<ClientConfig>(&text).map_err(ConfigProblem::Malformed)?;
+            // The browser's decoder reads only the keys it knows: a misspelt
+            // one ("apiBase") must still be the publisher's error (decision 18).
+            let keys = super::json::object_keys(&text);
+            ClientConfig::check_keys(keys.iter().map(String::as_str))?;
+            config
+        }
         None => ClientConfig::default(),
     };
     let base = config.api_base()?;

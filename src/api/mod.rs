@@ -6,6 +6,7 @@ pub mod boot;
 mod client;
 mod config;
 mod error;
+pub mod json;
 mod random_id;
 
 pub use client::{decode_answer, get_json, post_json, read_answer};

@@ -27,7 +27,7 @@ fn draft_key(slug: &str) -> String {
 pub fn load_draft(slug: &str) -> Draft {
     storage()
         .and_then(|s| s.get_item(&draft_key(slug)).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| crate::api::json::decode(&json).ok())
         .unwrap_or_default()
 }
 

@@ -35,7 +35,7 @@ fn storage() -> Option<web_sys::Storage> {
 pub fn load_outbox(slug: &str) -> Vec<NewComment> {
     storage()
         .and_then(|s| s.get_item(&key(slug)).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
+        .and_then(|json| crate::api::json::decode(&json).ok())
         .unwrap_or_default()
 }
 

@@ -7,6 +7,7 @@
 //! new stream itself, with `?after=` the last id it holds.
 
 use super::api::stream_url;
+use crate::api::json;
 use futures_util::StreamExt;
 use futures_util::stream::select_all;
 use gloo_net::eventsource::futures::EventSource;
@@ -102,9 +103,9 @@ fn decode(kind: &str, message: &web_sys::MessageEvent) -> LiveEvent {
 /// Decodes an event's data; [`LiveEvent::Unreadable`] for anything odd.
 pub fn decode_data(kind: &str, data: &str, id: Option<i64>) -> LiveEvent {
     let decoded = match kind {
-        "comment" => serde_json::from_str(data).map(|c| LiveEvent::Comment(c, id)),
-        "comment_removed" => serde_json::from_str(data).map(|r| LiveEvent::Removed(r, id)),
-        "count" => serde_json::from_str(data).map(LiveEvent::Count),
+        "comment" => json::decode(data).map(|c| LiveEvent::Comment(c, id)),
+        "comment_removed" => json::decode(data).map(|r| LiveEvent::Removed(r, id)),
+        "count" => json::decode(data).map(LiveEvent::Count),
         _ => return LiveEvent::Unreadable,
     };
     decoded.unwrap_or(LiveEvent::Unreadable)

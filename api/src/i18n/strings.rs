@@ -89,6 +89,8 @@ pub struct Strings {
     pub comments_title: &'static str,
     /// The seed page's empty state.
     pub no_comments: &'static str,
+    /// Where the comments will be, on a page read without scripts.
+    pub comments_need_script: &'static str,
     /// Before the reason the comments failed to load.
     pub comments_error: &'static str,
     /// Loads earlier comments.
@@ -199,6 +201,7 @@ static RU: Strings = Strings {
     news_error: "Не удалось загрузить новости.",
     comments_title: "Комментарии",
     no_comments: "Нет комментариев. Ваш будет первым!",
+    comments_need_script: "Чтобы читать и писать комментарии, включите JavaScript.",
     comments_error: "Не удалось загрузить комментарии.",
     show_earlier: "Показать предыдущие",
     comment_order: "Порядок комментариев",
@@ -281,6 +284,7 @@ static UK: Strings = Strings {
     news_error: "Не вдалося завантажити новини.",
     comments_title: "Коментарі",
     no_comments: "Немає коментарів. Ваш буде першим!",
+    comments_need_script: "Щоб читати й писати коментарі, увімкніть JavaScript.",
     comments_error: "Не вдалося завантажити коментарі.",
     show_earlier: "Показати попередні",
     comment_order: "Порядок коментарів",
@@ -363,6 +367,7 @@ static EN: Strings = Strings {
     news_error: "Could not load the news.",
     comments_title: "Comments",
     no_comments: "No comments yet. Be the first!",
+    comments_need_script: "Turn on JavaScript to read and write comments.",
     comments_error: "Could not load the comments.",
     show_earlier: "Show earlier",
     comment_order: "Comment order",

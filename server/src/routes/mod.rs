@@ -3,6 +3,7 @@
 mod articles;
 mod comments;
 mod news;
+mod pages;
 mod site;
 mod stream;
 mod views;
@@ -54,10 +55,21 @@ pub fn router(state: AppState) -> Router {
         // Every API body is a few small fields; refuse anything bigger early.
         .layer(DefaultBodyLimit::max(API_BODY_LIMIT));
 
-    let app = Router::new()
+    let mut app = Router::new()
         .nest("/api", api)
         // `nest` covers `/api` and `/api/x` but not `/api/` itself.
-        .route("/api/", any(api_not_found));
+        .route("/api/", any(api_not_found))
+        .route("/sitemap.xml", get(pages::sitemap))
+        .route("/sitemap-articles-{page}", get(pages::articles_sitemap))
+        .route("/sitemap-news.xml", get(pages::news_sitemap))
+        .route("/feed.xml", get(pages::feed))
+        .route("/robots.txt", get(pages::robots));
+    if state.template.is_some() {
+        app = app
+            .route("/", get(pages::front))
+            .route("/news/{slug}", get(pages::article))
+            .route("/tags/{slug}", get(pages::tag));
+    }
     let app = match &state.static_dir {
         Some(dir) => static_files::serve_spa(app, dir),
         None => app.fallback(not_found),

@@ -39,6 +39,8 @@ pub struct Setup {
     pub hub: Option<Arc<CommentHub>>,
     /// Origins allowed to call the API across sites (checked as `--cors-origin` is).
     pub cors_origins: Vec<&'static str>,
+    /// The public site's address (`--site-url`).
+    pub site_url: Option<&'static str>,
 }
 
 impl Setup {
@@ -99,6 +101,9 @@ impl TestServer {
             .expect("a valid rate limit");
         if let Some(static_dir) = setup.static_dir {
             state = state.with_static_dir(static_dir);
+        }
+        if let Some(url) = setup.site_url {
+            state = state.with_site_url(url);
         }
         if setup.moderated {
             state = state.with_moderator_token(check_moderator_token(MODERATOR_TOKEN).unwrap());

@@ -10,6 +10,7 @@ mod errors;
 mod import;
 mod news;
 mod openapi;
+mod pages;
 mod seed;
 mod static_files;
 mod stream;
