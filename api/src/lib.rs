@@ -93,6 +93,26 @@ pub struct Article {
     pub image: Option<Image>,
 }
 
+impl Article {
+    /// What the article is about in a sentence or two, for the meta
+    /// description and link previews: the lead, or the first paragraph's text
+    /// when there is none.
+    pub fn description(&self) -> String {
+        if !self.lead.trim().is_empty() {
+            return self.lead.clone();
+        }
+        self.body
+            .iter()
+            .find_map(|block| match block {
+                Block::Paragraph { inlines } => {
+                    Some(inlines.iter().map(|i| i.text.as_str()).collect::<String>())
+                }
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// The origin of a piece of news.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {

@@ -11,11 +11,7 @@ use vestnik_api::Article;
 pub fn ArticleHead(article: Article) -> impl IntoView {
     let site = use_site();
     let url = canonical_url(&article.slug);
-    let description = if article.lead.trim().is_empty() {
-        first_paragraph_text(&article)
-    } else {
-        article.lead.clone()
-    };
+    let description = article.description();
     let image = lead_image_src(&article);
     let card = if image.is_some() {
         "summary_large_image"
@@ -75,19 +71,6 @@ pub fn canonical_url(slug: &str) -> String {
 fn lead_image_src(article: &Article) -> Option<String> {
     let image = article.image.as_ref()?;
     vestnik_api::links::safe_src(&image.src).map(str::to_owned)
-}
-
-fn first_paragraph_text(article: &Article) -> String {
-    article
-        .body
-        .iter()
-        .find_map(|block| match block {
-            vestnik_api::Block::Paragraph { inlines } => {
-                Some(inlines.iter().map(|i| i.text.as_str()).collect::<String>())
-            }
-            _ => None,
-        })
-        .unwrap_or_default()
 }
 
 /// schema.org NewsArticle, as search engines read it.

@@ -7,9 +7,9 @@
 
 use super::html::{Html, script_json};
 use super::{Context, iso_millis, parse_instant};
+use vestnik_api::Article;
 use vestnik_api::links::safe_src;
 use vestnik_api::paths::article_path;
-use vestnik_api::{Article, Block};
 
 const PAINTED: (&str, Option<&str>) = ("data-painted", Some(""));
 
@@ -44,27 +44,10 @@ pub fn og_locale(tag: &str) -> String {
     format!("{language}_{region}")
 }
 
-/// The article's lead, or its first paragraph's text when it has none.
-pub fn description(article: &Article) -> String {
-    if !article.lead.trim().is_empty() {
-        return article.lead.clone();
-    }
-    article
-        .body
-        .iter()
-        .find_map(|block| match block {
-            Block::Paragraph { inlines } => {
-                Some(inlines.iter().map(|i| i.text.as_str()).collect::<String>())
-            }
-            _ => None,
-        })
-        .unwrap_or_default()
-}
-
 /// Title, description, canonical, Open Graph, Twitter card and JSON-LD `NewsArticle`.
 pub fn article_head(ctx: &Context, article: &Article) -> Html {
     let url = ctx.url(&article_path(&article.slug));
-    let description = description(article);
+    let description = article.description();
     let image = article
         .image
         .as_ref()
