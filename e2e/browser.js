@@ -70,3 +70,13 @@ export async function servePlainApp(page, base, path) {
     return route.fulfill({ response });
   });
 }
+
+/**
+ * Scrolls to "Другие новости" once the live list is there: on a page the
+ * server rendered, the app's list replaces the rendered one (src/islands.rs),
+ * and a scroll aimed at the old one would miss.
+ */
+export async function scrollToNews(page) {
+  await page.locator('.other-news .feed-sentinel').waitFor({ state: 'attached' });
+  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+}

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { BASE, launch, openPage } from './browser.js';
 import { freePort, freshDatabase, startServer } from './server.js';
+import { pageIds, post, serverIds } from './comments.js';
 
 const TOKEN = process.env.VESTNIK_MODERATOR_TOKEN;
 
@@ -15,36 +16,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Posts a comment through the API, as another reader would. */
-async function post(base, slug, fields) {
-  const body = { author: 'Соседка', client_id: randomUUID(), ...fields };
-  const answer = await fetch(`${base}/api/articles/${slug}/comments`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  assert.ok(answer.status === 201 || answer.status === 200, `post answered ${answer.status}`);
-  return answer.json();
-}
-
-/** Every comment id the server holds for `slug`, walking all pages. */
-async function serverIds(base, slug) {
-  const ids = [];
-  let before = '';
-  for (;;) {
-    const page = await (await fetch(`${base}/api/articles/${slug}/comments?limit=100&before=${before}`)).json();
-    ids.push(...page.items.map((c) => c.id));
-    if (!page.next) break;
-    before = page.next;
-  }
-  return ids.sort((a, b) => a - b);
-}
-
-/** The comment ids a page shows, in DOM order. */
-function pageIds(page) {
-  return page.locator('.comment[id^="comment-"]').evaluateAll((cs) => cs.map((c) => Number(c.id.slice(8))));
-}
 
 async function openArticle(slug, options) {
   const page = await openPage(browser, options);
@@ -345,56 +316,3 @@ test('a server restart while comments are posted: the page ends with exactly wha
   }
 });
 
-test('readers who keep the page open through three restarts get every comment, once, within 10 s and none held back', async () => {
-  const port = await freePort();
-  const database = freshDatabase();
-  const args = ['--comment-burst', '100000', '--demo-news', '10'];
-  let server = await startServer({ port, database, args });
-  const slug = 'belgium-invest-kharkiv';
-  const readers = [await openPage(browser), await openPage(browser)];
-  try {
-    for (const reader of readers) {
-      await reader.goto(`${server.url}/news/${slug}`);
-      await reader.locator('.no-comments').waitFor();
-    }
-    const texts = [];
-    const postRound = async (round, from) => {
-      for (let i = from; i < from + 5; i++) {
-        const text = `${round}-${i}`;
-        await post(server.url, slug, { text });
-        texts.push(text);
-      }
-    };
-    for (let round = 0; round < 3; round++) {
-      await postRound(round, 0);
-      await server.stop();
-      server = await startServer({ port, database, args });
-      await postRound(round, 5);
-    }
-    const lastPost = Date.now();
-    const expected = await serverIds(server.url, slug);
-    assert.equal(expected.length, 30);
-    const caughtUp = await Promise.all(readers.map(async (reader) => {
-      await reader.waitForFunction(
-        (n) => document.querySelectorAll('.comment[id^="comment-"]').length >= n,
-        expected.length,
-        { timeout: 10_000 },
-      ).catch(async () => {
-        const shown = await reader.locator('.comment-text').allTextContents();
-        const held = await reader.locator('.new-comments').allTextContents();
-        assert.fail(`after 10 s a reader shows ${shown.length} of 30 (${JSON.stringify(texts.filter((t) => !shown.includes(t)))} missing; held: ${JSON.stringify(held)})`);
-      });
-      return Date.now() - lastPost;
-    }));
-    console.log(`# catch-up after the third restart: ${caughtUp.map((ms) => `${ms} ms`).join(', ')} from the last post to the last comment shown`);
-    await readers[0].waitForTimeout(500);
-    for (const reader of readers) {
-      assert.deepEqual(await pageIds(reader), expected, 'every comment once, in order');
-      assert.equal(await reader.locator('.new-comments').count(), 0, 'nothing held for a reader who never scrolled');
-      assert.equal(await reader.locator('.comments-total').textContent(), '30');
-    }
-  } finally {
-    for (const reader of readers) await reader.context().close();
-    await server.stop();
-  }
-});

@@ -4,52 +4,27 @@
 // whole page working under the strict CSP in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import http from 'node:http';
-import { launch, openPage } from './browser.js';
+import { launch, openPage, scrollToNews } from './browser.js';
+import { NGINX, startNginx } from './nginx.js';
 import { freePort, freshDatabase, startServer } from './server.js';
 
 const SLUG = 'belgium-invest-kharkiv';
-const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
-const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 
 let browser, api, nginx, site, apiUrl, root;
 
-/** Serves `root` with the recipe on `port`; resolves once nginx answers. */
-async function startNginx(port) {
-  const conf = mkdtempSync(join(tmpdir(), 'vestnik-nginx-'));
-  const recipe = readFileSync('deploy/nginx/vestnik.conf', 'utf8')
-    .replace('listen 8080;', `listen 127.0.0.1:${port};`)
-    .replace('root /srv/vestnik/dist;', `root ${root};`);
-  cpSync('deploy/nginx/vestnik-headers.conf', join(conf, 'vestnik-headers.conf'));
-  writeFileSync(join(conf, 'vestnik.conf'), recipe);
-  writeFileSync(join(conf, 'nginx.conf'), `
-load_module ${BROTLI_MODULE};
-worker_processes 1;
-pid ${conf}/nginx.pid;
-error_log ${conf}/error.log warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  access_log off;
-  client_body_temp_path ${conf}/body;
-  proxy_temp_path ${conf}/proxy;
-  fastcgi_temp_path ${conf}/fastcgi;
-  uwsgi_temp_path ${conf}/uwsgi;
-  scgi_temp_path ${conf}/scgi;
-  include ${conf}/vestnik.conf;
-}`);
-  const child = spawn(NGINX, ['-p', conf, '-c', join(conf, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'inherit' });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  for (let i = 0; i < 100; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/config.json`).then(() => true, () => false);
-    if (up) return { child, stop: async () => { child.kill('SIGTERM'); await exited; } };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`nginx did not start; see ${conf}/error.log`);
+/** Serves `root` with the static recipe on `port`. */
+function startStaticNginx(port) {
+  return startNginx({
+    recipe: 'vestnik.conf',
+    port,
+    probe: '/config.json',
+    replace: [['listen 8080;', `listen 127.0.0.1:${port};`], ['root /srv/vestnik/dist;', `root ${root};`]],
+  });
 }
 
 /** A raw GET (fetch would decompress and hide Content-Encoding). */
@@ -77,7 +52,7 @@ before(async () => {
     port: apiPort, database: freshDatabase(), staticDir: null,
     args: ['--demo-news', '60', '--cors-origin', site, '--comment-burst', '1000'],
   });
-  nginx = await startNginx(sitePort);
+  nginx = await startStaticNginx(sitePort);
   browser = await launch();
 });
 
@@ -156,7 +131,7 @@ test('the page from nginx reads, comments live and scrolls against the other ori
   await page.locator('#comment-text').press('Control+Enter');
   await other.locator('.comment[id^="comment-"]', { hasText: 'Комментарий с другого источника' }).waitFor();
 
-  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+  await scrollToNews(page);
   await page.locator('.news-card').nth(19).scrollIntoViewIfNeeded();
   await page.locator('.news-card').nth(20).waitFor();
   for (const p of [page, other]) {

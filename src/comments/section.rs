@@ -4,7 +4,9 @@
 use super::api::{fetch_comments, post_comment};
 use super::comment_item::{CommentItem, PendingItem};
 use super::composer::Composer;
+use super::live_edge::{ListOnScreen, Order, away_from_live_edge};
 use super::outbox::{Delivery, Pending, load_outbox, save_outbox};
+use super::reconnect::reopen_delay;
 use super::stream::{LiveEvent, LiveStream, open_stream};
 use super::thread::Thread;
 use crate::api::ApiError;
@@ -13,9 +15,6 @@ use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use std::time::Duration;
 use vestnik_api::{Comment, NewComment};
-
-/// The longest wait between two attempts to open a new stream.
-const MAX_BACKOFF_MS: f64 = 30_000.0;
 
 /// New comments arriving within this time are announced together.
 const ANNOUNCE_AFTER: Duration = Duration::from_millis(1500);
@@ -44,7 +43,7 @@ pub fn CommentsSection(
     slug: String,
     /// The article's comment count, kept current from the stream.
     total: RwSignal<u64>,
-) -> impl IntoView {
+) -> AnyView {
     let lang = use_lang();
     let strings = move || lang.get().strings();
     let slug = StoredValue::new(slug);
@@ -114,17 +113,14 @@ pub fn CommentsSection(
         });
     };
 
-    // Whether the reader is among the comments but away from where new ones
-    // appear: then they wait behind a button instead of moving the page.
+    // Where the list is now: a layout, so it is asked at most once between
+    // two of the reader's scrolls (below).
     let measure_away_from_live_edge = move || -> bool {
-        let edge = if newest_first.get_untracked() {
-            list_start.get_untracked()
-        } else {
-            list_end.get_untracked()
-        };
-        let (Some(start), Some(edge), Some(window)) =
-            (list_start.get_untracked(), edge, web_sys::window())
-        else {
+        let (Some(start), Some(end), Some(window)) = (
+            list_start.get_untracked(),
+            list_end.get_untracked(),
+            web_sys::window(),
+        ) else {
             return false;
         };
         let viewport = window
@@ -132,10 +128,17 @@ pub fn CommentsSection(
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        let reached_comments = start.get_bounding_client_rect().top() < viewport;
-        let edge_rect = edge.get_bounding_client_rect();
-        let edge_visible = edge_rect.top() <= viewport && edge_rect.bottom() >= 0.0;
-        reached_comments && !edge_visible
+        let list = ListOnScreen {
+            top: start.get_bounding_client_rect().top(),
+            bottom: end.get_bounding_client_rect().bottom(),
+            viewport,
+        };
+        let order = if newest_first.get_untracked() {
+            Order::NewestFirst
+        } else {
+            Order::OldestFirst
+        };
+        away_from_live_edge(list, order)
     };
 
     // Decided at the reader's last scroll, not at every event: a reader at
@@ -221,6 +224,36 @@ pub fn CommentsSection(
         }
     };
 
+    // A new stream after the browser gave up on the last one: when its wait
+    // is over, or at once when the reader's device is back online or the
+    // reader returns to the tab (a hidden tab's timers are slowed to a
+    // minute or more).
+    let reopen_timer = StoredValue::new(None::<TimeoutHandle>);
+    let reopen = move || {
+        if let Some(timer) = reopen_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+        let _ = stream_generation.try_update(|g| *g += 1);
+    };
+    let reopen_if_waiting = move || {
+        if reopen_timer.try_with_value(Option::is_some) == Some(true) {
+            reopen();
+        }
+    };
+    let online = window_event_listener(leptos::ev::online, move |_| reopen_if_waiting());
+    let shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if !document().hidden() {
+            reopen_if_waiting();
+        }
+    });
+    on_cleanup(move || {
+        online.remove();
+        shown.remove();
+        if let Some(timer) = reopen_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
+    });
+
     let on_event = move |event: LiveEvent| {
         if thread.is_disposed() {
             return;
@@ -240,14 +273,10 @@ pub fn CommentsSection(
                 connection.set(Connection::Reconnecting);
                 let attempt = failed_opens.get_value();
                 failed_opens.set_value(attempt + 1);
-                let delay = (1000.0 * 2f64.powi(attempt.min(10) as i32)).min(MAX_BACKOFF_MS)
-                    + js_sys::Math::random() * 500.0;
-                set_timeout(
-                    move || {
-                        let _ = stream_generation.try_update(|g| *g += 1);
-                    },
-                    Duration::from_millis(delay as u64),
-                );
+                let delay = reopen_delay(attempt, js_sys::Math::random());
+                if let Ok(timer) = set_timeout_with_handle(reopen, delay) {
+                    reopen_timer.set_value(Some(timer));
+                }
             }
             LiveEvent::Comment(comment, id) => {
                 advance(id);
@@ -523,4 +552,5 @@ pub fn CommentsSection(
             </p>
         </section>
     }
+    .into_any()
 }
