@@ -1,7 +1,7 @@
 // The endless list under load: scroll until 10,000 items have been loaded and
 // report DOM nodes, JS heap and frame times along the way.
 // Usage (from `cargo xtask bench`): node bench/feed.mjs
-import { launch, MEMORY_FLAGS } from '../e2e/browser.js';
+import { launch, MEMORY_FLAGS, scrollToNews } from '../e2e/browser.js';
 import { freePort, freshDatabase, startServer } from '../e2e/server.js';
 import { appendSection } from './report.mjs';
 
@@ -14,7 +14,7 @@ const browser = await launch(MEMORY_FLAGS);
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(`${server.url}/news/${SLUG}`);
-  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+  await scrollToNews(page);
   await page.locator('.news-card').first().waitFor();
   await page.evaluate(() => {
     window.__frames = [];

@@ -89,9 +89,17 @@ test('before the Wasm arrives a rendered page is the article; a plain index.html
       assert.equal(await page.locator('#boot h1').textContent(), TITLE);
       assert.ok(await page.locator('#boot .article-body p').count() > 2);
     }
+    // The rendered headline is the one the reader keeps: the app takes the
+    // page over without building it again.
+    if (!plain) await page.locator('h1').evaluate((h1) => { h1.dataset.painted = 'server'; });
     release();
     await page.locator('.comments .composer').waitFor();
-    assert.equal(await page.locator('#boot').count(), 0, 'the boot shell is gone once the app runs');
+    if (plain) {
+      assert.equal(await page.locator('#boot').count(), 0, 'the boot shell is gone once the app runs');
+    } else {
+      assert.equal(await page.locator('h1').getAttribute('data-painted'), 'server', 'the rendered article was kept');
+    }
+    assert.equal(await page.locator('#boot .loading').count(), 0);
     assert.equal(await page.locator('h1').count(), 1);
     await page.context().close();
   }

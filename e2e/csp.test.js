@@ -3,7 +3,7 @@
 // the policy really blocks what it should (so these checks can fail).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, servePlainApp } from './browser.js';
+import { BASE, launch, openPage, servePlainApp, scrollToNews } from './browser.js';
 
 const SLUG = 'belgium-invest-kharkiv';
 
@@ -47,7 +47,7 @@ test('the article, its comments (post, reply, copy link) and the endless list ru
   await page.getByRole('button', { name: 'Отправить' }).click();
   await page.locator('.replies .comment', { hasText: `Ответ ${mark} под политикой` }).waitFor();
   await page.getByRole('button', { name: /Скопировать ссылку/ }).click();
-  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+  await scrollToNews(page);
   await page.locator('.news-card').nth(19).scrollIntoViewIfNeeded();
   await page.locator('.news-card').nth(25).waitFor();
   // Client-side navigation to another article, then to a tag page.

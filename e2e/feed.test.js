@@ -1,7 +1,7 @@
 // "Другие новости": the endless list under the article, scrolled for real.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage } from './browser.js';
+import { BASE, launch, openPage, scrollToNews } from './browser.js';
 
 const SLUG = 'belgium-invest-kharkiv';
 /** How many items the long scroll must reach. */
@@ -41,7 +41,7 @@ function cardsInDom(page) {
 /** Opens the seed article and scrolls to its list (cards far below the window are not in the DOM). */
 async function openSeed(page) {
   await page.goto(`${BASE}/news/${SLUG}`);
-  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+  await scrollToNews(page);
   await page.locator('.news-card').first().waitFor();
 }
 

@@ -3,7 +3,7 @@
 // and a page that reads at 320 px and at 200% zoom without shifting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage } from './browser.js';
+import { BASE, launch, openPage, scrollToNews } from './browser.js';
 
 const SLUG = 'belgium-invest-kharkiv';
 const TITLE = 'IT и производство велосипедов – Бельгия заинтересована инвестировать в Харьков';
@@ -57,7 +57,7 @@ test('the comment count is worded in Russian and jumps to the comments', async (
 
 test('opening another story moves to the top, focuses its headline and refreshes the list', async () => {
   const page = await openSeed();
-  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+  await scrollToNews(page);
   const first = page.locator('.news-card').first();
   await first.waitFor();
   const href = await first.locator('a').getAttribute('href');
@@ -92,7 +92,7 @@ for (const [label, viewport] of [
 ]) {
   test(`the article reads at ${label}: no sideways scrolling, readable text`, async () => {
     const page = await openSeed({ viewport });
-    await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+    await scrollToNews(page);
     await page.locator('.news-card').first().waitFor();
     const { scrollWidth, clientWidth, bodySize, measure } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
@@ -144,7 +144,7 @@ test('nothing on the article page shifts while it loads (layout shift 0)', async
   await page.locator('.comments .composer').waitFor();
   await page.locator('.comments .loading').waitFor({ state: 'detached' });
   // The news list loads its first page when the reader comes near it.
-  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+  await scrollToNews(page);
   await page.locator('.news-card').first().waitFor();
   await page.waitForTimeout(500);
   const { cls, shifts } = await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }));

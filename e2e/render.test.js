@@ -2,7 +2,7 @@
 // preview sees, and how the app takes a rendered page over.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage } from './browser.js';
+import { BASE, launch, openPage, scrollToNews } from './browser.js';
 
 const SLUG = 'belgium-invest-kharkiv';
 
@@ -45,20 +45,81 @@ test('an unknown article is a real 404 with the not-found page, with or without 
   }
 });
 
-test('the app takes a rendered article over without asking for it again', async () => {
+test('the app takes a rendered article over without asking for it again, moving nothing, keeping scroll and focus', async () => {
   const page = await openPage(browser);
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await page.goto(`${BASE}/news/${SLUG}`);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${BASE}/news/${SLUG}`, { waitUntil: 'domcontentloaded' });
+  // Before the Wasm: the reader scrolls a little and tabs to a link of the article.
+  await page.evaluate(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (!entry.hadRecentInput) {
+          window.__shifts.push(`${entry.value.toFixed(4)} at ${Math.round(entry.startTime)} ms: ${entry.sources.map((s) => `${s.node?.nodeName}.${s.node?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`).join('; ')}`);
+        }
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    window.scrollTo(0, 200);
+  });
+  await page.locator('.article-body a, .tag-list a').first().focus();
+  const focused = await page.evaluate(() => document.activeElement.outerHTML);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 0);
+  await page.locator('h1').evaluate((h1) => { h1.dataset.painted = 'server'; });
+  release();
+  // The meta line comes to life (its view count is the server's answer to this visit).
+  await page.waitForFunction(() => window.performance.getEntriesByType('resource').some((e) => e.name.includes('/views')));
+  await page.locator('.share-bar .share-copy').waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the scroll position is kept');
+  assert.equal(await page.evaluate(() => document.activeElement.outerHTML), focused, 'focus is kept');
+  assert.equal(await page.locator('h1').getAttribute('data-painted'), 'server', 'the article is not rendered again');
+
+  assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'no layout shift across the takeover');
+
+  // The comments and the news list come to life when the reader nears them.
+  await page.locator('#comments').scrollIntoViewIfNeeded();
   await page.locator('.comments .composer').waitFor();
-  await page.locator('.other-news h2').scrollIntoViewIfNeeded();
-  await page.locator('.other-news .news-card').first().waitFor();
+  await scrollToNews(page);
+  await page.locator('.other-news .news-card').nth(19).scrollIntoViewIfNeeded();
+  await page.locator('.other-news .news-card').nth(20).waitFor();
   assert.deepEqual(requests.filter((p) => p === `/api/articles/${SLUG}`), [], 'no second article request');
+  assert.ok(requests.some((p) => p.endsWith(`/comments/stream`)), 'the live stream opened after the comments mounted');
   assert.equal(await page.locator('h1').count(), 1);
-  assert.equal(await page.locator('#vestnik-article').count(), 0, 'the data block was taken');
-  // One set of head tags: the app's, once it renders its own.
+  for (const id of ['vestnik-article', 'vestnik-news', 'vestnik-site']) {
+    assert.equal(await page.locator(`#${id}`).count(), 0, `the data block ${id} was taken`);
+  }
   assert.equal(await page.locator('link[rel=canonical]').count(), 1);
   assert.equal(await page.locator('meta[property="og:title"]').count(), 1);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a link on a rendered page hands it to the app, and back restores the rendered article', async () => {
+  const page = await openPage(browser);
+  await page.goto(`${BASE}/news/${SLUG}`);
+  await page.locator('.comments .composer').waitFor();
+  await scrollToNews(page);
+  await page.locator('.other-news .news-card').nth(19).scrollIntoViewIfNeeded();
+  await page.locator('.other-news .news-card').nth(25).scrollIntoViewIfNeeded();
+  await page.locator('.other-news .news-card').nth(30).waitFor();
+  const first = page.locator('.other-news .news-card a').nth(28);
+  const title = await first.textContent();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await first.click();
+  await page.locator('h1', { hasText: title.trim() }).waitFor();
+  assert.notEqual(new URL(page.url()).pathname, `/news/${SLUG}`);
+  assert.equal(await page.locator('h1').count(), 1);
+  assert.equal(await page.locator('.site-header').count(), 1);
+  assert.equal(await page.locator('link[rel=canonical]').count(), 1);
+  await page.goBack();
+  await page.locator('h1', { hasText: 'Бельгия' }).waitFor();
+  await page.locator('.other-news .news-card').nth(30).waitFor();
+  await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 50, scrolled);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

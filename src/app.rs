@@ -2,12 +2,12 @@
 
 use crate::article::{ArticlePage, LatestArticlePage};
 use crate::i18n::{Lang, provide_lang};
+use crate::related::feed_cache::use_feed_cache;
 use crate::related::{TagPage, provide_feed_cache};
 use crate::shell::clock::provide_clock;
 use crate::shell::site::{SiteSettings, fetch_site};
 use crate::shell::{NotFound, SiteFooter, SiteHeader};
 use leptos::prelude::*;
-use leptos_meta::{Html, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use vestnik_api::Site;
@@ -18,7 +18,6 @@ pub fn App(
     /// The site's settings from `config.json`; without them the app asks `GET /api/site`.
     preset_site: Option<Site>,
 ) -> impl IntoView {
-    provide_meta_context();
     let site = match preset_site {
         Some(site) => Signal::stored(site),
         None => {
@@ -37,14 +36,20 @@ pub fn App(
     let lang = Signal::derive(move || Lang::from_tag(&site.read().locale));
     provide_lang(lang);
     provide_clock();
-    provide_feed_cache();
-    let site_name = move || site.read().name.clone();
+    // Kept from the islands of a rendered page, so back to it restores its list.
+    if use_feed_cache().is_none() {
+        provide_feed_cache();
+    }
+    // The page's language; each page writes its own title and head tags.
+    // At once (a render effect runs when created), then whenever it changes.
+    let page_lang = RenderEffect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.get().tag());
+        }
+    });
+    on_cleanup(move || drop(page_lang));
 
     view! {
-        <Html attr:lang=move || lang.get().tag() />
-        <Title formatter=move |title: String| {
-            if title.is_empty() { site_name() } else { format!("{title} — {}", site_name()) }
-        } />
         <Router>
             <SiteHeader />
             <main id="main" class="page">

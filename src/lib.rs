@@ -11,6 +11,7 @@ pub mod app;
 pub mod article;
 pub mod comments;
 pub mod i18n;
+pub mod islands;
 pub mod related;
 pub mod shell;
 
@@ -38,8 +39,30 @@ pub fn start() {
 }
 
 fn mount(config: Result<vestnik_api::ClientConfig, vestnik_api::ConfigProblem>) {
-    // The boot shell ("Загрузка...") or the server's rendered page, painted
-    // before the Wasm arrived; the app draws the page itself from here on.
+    match config {
+        // A page the server rendered stays; only its live parts mount, and
+        // the first link to another page hands everything to the app.
+        Ok(config) if islands::is_rendered_page() => {
+            let preset_site = config.site;
+            let for_app = preset_site.clone();
+            islands::take_over(preset_site, move || mount_app(for_app));
+        }
+        Ok(config) => mount_app(config.site),
+        Err(problem) => {
+            mount_whole_page(move || view! { <shell::ConfigErrorPage problem /> }.into_any());
+        }
+    }
+}
+
+/// The whole app in place of what `index.html` (or the server) painted.
+fn mount_app(preset_site: Option<vestnik_api::Site>) {
+    mount_whole_page(move || view! { <app::App preset_site /> }.into_any());
+}
+
+/// Replaces what `index.html` (or the server) painted with `page`.
+fn mount_whole_page(page: impl FnOnce() -> AnyView + 'static) {
+    // The boot shell ("Загрузка...") painted before the Wasm arrived, or a
+    // page the server rendered; the app draws its own from here on.
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(boot) = document.as_ref().and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
@@ -57,21 +80,11 @@ fn mount(config: Result<vestnik_api::ClientConfig, vestnik_api::ConfigProblem>) 
             }
         }
     }
-    let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
+    let Some(body) = document
         .and_then(|d| d.body())
         .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
-    match config {
-        Ok(config) => {
-            let preset_site = config.site;
-            leptos::mount::mount_to(body, move || view! { <app::App preset_site /> }).forget();
-        }
-        Err(problem) => {
-            leptos::mount::mount_to(body, move || view! { <shell::ConfigErrorPage problem /> })
-                .forget();
-        }
-    }
+    leptos::mount::mount_to(body, page).forget();
 }

@@ -10,6 +10,7 @@
 //! shown (a slug, a title) stay required.
 
 mod client_config;
+pub mod head;
 pub mod i18n;
 pub mod links;
 pub mod paths;
@@ -384,6 +385,9 @@ pub mod rendered {
     pub const ARTICLE_ID: &str = "vestnik-article";
     /// The first [`crate::NewsPage`] of the page's news list.
     pub const NEWS_ID: &str = "vestnik-news";
+    /// The [`crate::Site`] the page was rendered for: its parts then show
+    /// times in the site's zone at once, without asking for the settings.
+    pub const SITE_ID: &str = "vestnik-site";
 }
 
 /// The one error shape of the API: `{"error": {"code", "message", "fields"}}`.

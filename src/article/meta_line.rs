@@ -14,7 +14,7 @@ pub fn MetaLine(
     updated_at: Option<String>,
     views: Signal<u64>,
     comments: Signal<u64>,
-) -> impl IntoView {
+) -> AnyView {
     let lang = use_lang();
     let updated = updated_at.map(|at| {
         view! {
@@ -45,6 +45,7 @@ pub fn MetaLine(
             </a>
         </p>
     }
+    .into_any()
 }
 
 /// An instant as the seed page shows it ("02:47" today, the date before),

@@ -23,7 +23,7 @@ pub fn ShareBar(
     url: String,
     /// The article's headline.
     title: String,
-) -> impl IntoView {
+) -> AnyView {
     let lang = use_lang();
     let strings = move || lang.get().strings();
     let copy_state = RwSignal::new(CopyState::Idle);
@@ -88,6 +88,7 @@ pub fn ShareBar(
             </p>
         </nav>
     }
+    .into_any()
 }
 
 /// `navigator[name]`, if the browser has it.

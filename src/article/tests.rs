@@ -297,7 +297,6 @@ async fn copying_the_link_always_tells_the_reader_what_happened() {
 #[wasm_bindgen_test]
 async fn head_tags_describe_the_article_for_search_and_link_previews() {
     let _root = mount(|| {
-        leptos_meta::provide_meta_context();
         provide_context(with_site(None));
         view! { <ArticleView article=seed_like_article() /> }
     });
@@ -344,7 +343,6 @@ async fn json_ld_cannot_close_its_script_element() {
     let mut article = seed_like_article();
     article.title = "</script><script>alert(1)</script>".into();
     let _root = mount(move || {
-        leptos_meta::provide_meta_context();
         view! { <ArticleView article /> }
     });
     settle().await;

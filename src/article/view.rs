@@ -3,7 +3,7 @@
 use super::body::BlockView;
 use super::breadcrumb::Breadcrumb;
 use super::figure::{Figure, Loading};
-use super::head::{ArticleHead, canonical_url};
+use super::head::{canonical_url, use_article_head};
 use super::meta_line::{MetaLine, SourceLine};
 use super::share_bar::ShareBar;
 use super::tag_list::TagList;
@@ -17,6 +17,12 @@ use vestnik_api::Article;
 /// one leaves focus and scroll to the browser; each later one is a client-side
 /// navigation, and the reader would otherwise stay scrolled down the old page.
 static SHOWN_BEFORE: AtomicBool = AtomicBool::new(false);
+
+/// Records that the page has shown an article already (one the server
+/// rendered), so the next one the app shows is a navigation.
+pub fn mark_article_shown() {
+    SHOWN_BEFORE.store(true, Ordering::Relaxed);
+}
 
 /// A loaded article, rendered from typed blocks (never from HTML).
 #[component]
@@ -32,7 +38,7 @@ pub fn ArticleView(
 ) -> impl IntoView {
     let views = views.unwrap_or_else(|| Signal::stored(article.views));
     let comments = comments.unwrap_or_else(|| Signal::stored(article.comment_count));
-    let head = article.clone();
+    use_article_head(article.clone());
     let url = canonical_url(&article.slug);
     let Article {
         title,
@@ -65,7 +71,6 @@ pub fn ArticleView(
         }
     });
     view! {
-        <ArticleHead article=head />
         <article class="article" aria-labelledby="article-title">
             <header class="article-header">
                 <Breadcrumb rubric=rubric.clone() />

@@ -12,7 +12,7 @@ use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashSet};
-use vestnik_api::NewsItem;
+use vestnik_api::{NewsItem, NewsPage};
 use wasm_bindgen::JsCast;
 
 /// How far below the viewport the next page is requested: a fast flick
@@ -52,7 +52,11 @@ pub fn NewsFeed(
     query: NewsQuery,
     /// The id of the heading that names the list.
     labelled_by: &'static str,
-) -> impl IntoView {
+    /// The list's first page when the page already has it (a page the server
+    /// rendered carries it), so the list starts without a request.
+    #[prop(default = None)]
+    first_page: Option<NewsPage>,
+) -> AnyView {
     let lang = use_lang();
     let strings = move || lang.get().strings();
     let cache = use_feed_cache();
@@ -206,7 +210,13 @@ pub fn NewsFeed(
     // page too waits until the reader comes near (the sentinel's observer):
     // below an article the list is far down, and rendering it at once would
     // hold up a phone's main thread while the article is being read.
-    let restored_nothing = restored.is_none();
+    let restored_nothing = restored.is_none() && first_page.is_none();
+    if let (None, Some(page)) = (&restored, first_page) {
+        let ended = page.next.is_none() || page.items.is_empty();
+        append(page.items, 0.0);
+        next.set_value(page.next);
+        status.set(if ended { Status::Ended } else { Status::Idle });
+    }
     if let Some(snapshot) = restored {
         for chunk in snapshot.chunks {
             let index = chunks.with_untracked(Vec::len);
@@ -392,6 +402,7 @@ pub fn NewsFeed(
             {move || announcement.get()}
         </p>
     }
+    .into_any()
 }
 
 /// One page of the feed: its cards near the viewport, an empty block of the

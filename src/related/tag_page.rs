@@ -3,10 +3,11 @@
 use super::NewsFeed;
 use super::api::{NewsQuery, fetch_news};
 use crate::api::ApiError;
+use crate::shell::head::use_plain_head;
 use crate::shell::{ErrorPanel, Loading, NotFound};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use vestnik_api::paths::tag_path;
 
 /// The page of the tag the address names: its name, then its endless list.
 #[component]
@@ -27,8 +28,9 @@ pub fn TagPage() -> impl IntoView {
         Some(Ok(page)) => {
             let slug = slug.get_untracked();
             let name = page.tag.map(|tag| tag.name).unwrap_or_else(|| slug.clone());
+            let title = name.clone();
+            use_plain_head(move || title.clone(), Some(tag_path(&slug)), false);
             view! {
-                <Title text=name.clone() />
                 <section class="tag-page" aria-labelledby="tag-title">
                     <h1 id="tag-title" tabindex="-1">{name}</h1>
                     <NewsFeed query=NewsQuery::tagged(slug) labelled_by="tag-title" />

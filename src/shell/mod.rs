@@ -5,6 +5,7 @@ pub mod clock;
 pub mod config_error;
 pub mod error_panel;
 pub mod footer;
+pub mod head;
 pub mod header;
 pub mod loading;
 pub mod not_found;

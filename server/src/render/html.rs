@@ -96,16 +96,7 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// JSON for a `<script type="application/json">` (or `ld+json`) element: `<`
-/// is written `\u003c` so no string in it can close the element, and the
-/// line separators JavaScript once choked on are escaped too.
-pub fn script_json(value: &impl serde::Serialize) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_else(|_| "null".to_owned())
-        .replace('<', "\\u003c")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
-}
+pub use vestnik_api::head::script_json;
 
 #[cfg(test)]
 mod tests {

@@ -34,6 +34,7 @@ fn data_block(html: &mut Html, id: &str, value: &impl serde::Serialize) {
 fn assemble(ctx: &Context, head: Html, content: Html, data: &Data<'_>) -> Page {
     let strings = ctx.strings();
     let mut head_html = head;
+    data_block(&mut head_html, rendered::SITE_ID, &ctx.site);
     if let Some(article) = data.article {
         data_block(&mut head_html, rendered::ARTICLE_ID, article);
     }
