@@ -106,7 +106,8 @@ test('the page from nginx reads, comments live and scrolls against the other ori
     await route.continue();
   });
   await page.goto(`${site}/news/${SLUG}`);
-  await page.locator('h1').waitFor();
+  // The app's article (the bootstrap paints a bare headline before it).
+  await page.locator('.article-header .meta-line').waitFor();
   assert.match(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
     new RegExp(`connect-src 'self' ${apiUrl};`));
   assert.ok(apiRequests.some((u) => u.endsWith(`/api/articles/${SLUG}`)), 'the article came from the API origin');

@@ -2,7 +2,7 @@
 // preview sees, and how the app takes a rendered page over.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, openPage, scrollToNews } from './browser.js';
+import { BASE, launch, openPage, scrollToNews, servePlainApp } from './browser.js';
 
 const SLUG = 'belgium-invest-kharkiv';
 
@@ -136,4 +136,65 @@ test('link previews and crawlers get the head tags in the HTML', async () => {
   const feed = await fetch(`${BASE}/feed.xml`);
   assert.match(feed.headers.get('content-type'), /application\/rss\+xml/);
   assert.match(await feed.text(), /<rss version="2.0"/);
+});
+
+/**
+ * An element tree as lines: tag, classes, the attributes readers and
+ * crawlers use, and each element's own text. The islands' wrappers (layout
+ * boxes of `display: contents`) are left out; the view count is masked
+ * because the app's is the server's plus this visit.
+ */
+function shape(root) {
+  const ATTRS = ['id', 'href', 'src', 'srcset', 'sizes', 'alt', 'datetime', 'role', 'width', 'height', 'rel', 'target',
+    'title', 'loading', 'fetchpriority', 'decoding', 'tabindex', 'type', 'lang', 'dir', 'cite', 'viewBox', 'd'];
+  const lines = [];
+  const walk = (el, depth) => {
+    if (el.classList.contains('island')) {
+      for (const child of el.children) walk(child, depth);
+      return;
+    }
+    const views = el.classList.contains('views') || el.classList.contains('views-count');
+    const attrs = [...el.attributes]
+      .filter((a) => ATTRS.includes(a.name) || a.name.startsWith('aria-'))
+      .map((a) => `${a.name}=${views ? a.value.replace(/\d/g, '#') : a.value}`)
+      .sort();
+    let text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim();
+    if (views) text = text.replace(/\d/g, '#');
+    lines.push(`${'  '.repeat(depth)}${el.localName}${[...el.classList].sort().map((c) => `.${c}`).join('')} ${attrs.join(' ')} ${text ? JSON.stringify(text) : ''}`.trimEnd());
+    for (const child of el.children) walk(child, depth + 1);
+  };
+  walk(root, 0);
+  return lines;
+}
+
+test('what the server renders is what the app renders, element by element', async () => {
+  const cases = [
+    { path: `/news/${SLUG}`, parts: ['.site-header', 'article.article', '.site-footer'], ready: (p) => p.locator('.article-header .meta-line').waitFor() },
+    {
+      path: `/news/${SLUG}`, parts: ['section.other-news .news-feed'],
+      ready: async (p) => { await scrollToNews(p); await p.locator('.other-news .news-card').nth(19).waitFor(); },
+    },
+    { path: '/tags/economy', parts: ['section.tag-page > h1', 'section.tag-page .news-feed'], ready: (p) => p.locator('.tag-page .news-card').first().waitFor() },
+    { path: '/news/no-such-story', parts: ['main'], ready: (p) => p.locator('.not-found ~ * .news-card, .not-found ~ * li').first().waitFor() },
+  ];
+  let compared = 0;
+  for (const { path, parts, ready } of cases) {
+    const server = await openPage(browser, { javaScriptEnabled: false });
+    await server.goto(`${BASE}${path}`);
+    const app = await openPage(browser);
+    // The app renders the page itself from the plain index.html.
+    await servePlainApp(app, BASE, path);
+    await app.goto(`${BASE}${path}`);
+    await ready(app);
+    for (const part of parts) {
+      const rendered = await server.locator(part).first().evaluate(shape);
+      const live = await app.locator(part).first().evaluate(shape);
+      assert.ok(rendered.length > 0, `${path} ${part} is rendered`);
+      assert.deepEqual(rendered, live, `${path} ${part}: the server's markup (first) against the app's`);
+      compared += rendered.length;
+    }
+    await server.context().close();
+    await app.context().close();
+  }
+  console.log(`# ${compared} elements compared`);
 });

@@ -123,6 +123,10 @@ pub enum Command {
     /// Converts an HTML file into article blocks (sanitized) and stores the
     /// article, replacing the content of an existing one with the same slug.
     ImportArticle(crate::import::ImportArgs),
+    /// Writes every article, tag page, the front and not-found pages, the
+    /// sitemaps, the feed and robots.txt into a built dist/ for static
+    /// hosting (needs --site-url); a second run writes only what changed.
+    Render(crate::static_render::RenderArgs),
 }
 
 /// The moderator's bearer token. Its `Debug` hides it, so it never reaches a log.

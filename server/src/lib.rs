@@ -10,11 +10,13 @@ pub mod cors;
 pub mod db;
 pub mod error;
 pub mod import;
+pub mod pages;
 pub mod rate_limit;
 pub mod render;
 pub mod routes;
 pub mod seed;
 pub mod static_files;
+pub mod static_render;
 pub mod store;
 
 pub use config::{Cli, Command, Config, CorsOrigin, ModeratorToken};

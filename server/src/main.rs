@@ -1,5 +1,5 @@
 //! `vestnik-server`: parse the flags, set up logging, run until a signal, or
-//! run one of the tools (`import-article`) instead.
+//! run one of the tools (`import-article`, `render`) instead.
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -41,6 +41,17 @@ fn main() -> ExitCode {
                     ImportOutcome::Replaced { blocks } => ("replaced", blocks),
                 };
                 println!("{verb} article {} ({blocks} blocks)", args.slug);
+            }),
+        Some(Command::Render(args)) => runtime
+            .block_on(vestnik_server::static_render::run(&cli.config, args))
+            .map(|report| {
+                println!(
+                    "rendered into {}: {} written, {} unchanged, {} removed",
+                    args.out.display(),
+                    report.written,
+                    report.unchanged,
+                    report.removed
+                );
             }),
     };
     match outcome {

@@ -13,13 +13,19 @@ pub struct Page {
     pub head: String,
     /// The page in place of the boot skeleton.
     pub body: String,
+    /// The data the page was rendered from, as JSON: two pages with the same
+    /// data are the same page but for relative times ("16 часов назад").
+    pub data: String,
 }
 
 /// The data the page was rendered from, for the app (`vestnik_api::rendered`).
-#[derive(Default)]
+#[derive(Default, serde::Serialize)]
 struct Data<'a> {
     article: Option<&'a Article>,
     news: Option<&'a NewsPage>,
+    /// What a page without data of its own shows (the not-found page's fresh news).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shown: Option<&'a [NewsItem]>,
 }
 
 fn data_block(html: &mut Html, id: &str, value: &impl serde::Serialize) {
@@ -78,6 +84,7 @@ fn assemble(ctx: &Context, head: Html, content: Html, data: &Data<'_>) -> Page {
     Page {
         head: head_html.into_string(),
         body: body.into_string(),
+        data: script_json(&(&ctx.site, data)),
     }
 }
 
@@ -115,6 +122,7 @@ pub fn article_page(ctx: &Context, article: &Article, other_news: &NewsPage) -> 
     let data = Data {
         article: Some(article),
         news: Some(other_news),
+        shown: None,
     };
     assemble(ctx, head::article_head(ctx, article), content, &data)
 }
@@ -125,6 +133,7 @@ pub fn tag_page(ctx: &Context, slug: &str, name: &str, page: &NewsPage) -> Page 
     let data = Data {
         article: None,
         news: Some(page),
+        shown: None,
     };
     assemble(ctx, head, news::tag_page(ctx, name, page), &data)
 }
@@ -132,5 +141,9 @@ pub fn tag_page(ctx: &Context, slug: &str, name: &str, page: &NewsPage) -> Page 
 /// The page for an address that names nothing, with the newest stories.
 pub fn not_found_page(ctx: &Context, fresh: &[NewsItem]) -> Page {
     let head = head::plain_head(ctx, Some(ctx.strings().not_found_title), None, true);
-    assemble(ctx, head, news::not_found(ctx, fresh), &Data::default())
+    let data = Data {
+        shown: Some(fresh),
+        ..Data::default()
+    };
+    assemble(ctx, head, news::not_found(ctx, fresh), &data)
 }

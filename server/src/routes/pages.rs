@@ -4,19 +4,15 @@
 
 use crate::AppState;
 use crate::error::ServerError;
+use crate::pages;
 use crate::render::{Context, feeds, page};
 use crate::static_files::NO_CACHE;
-use crate::store::{self, NewsFilter};
+use crate::store;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use vestnik_api::links;
-use vestnik_api::{NewsItem, NewsPage};
 
-/// Items in the first page of a rendered list (the app's page size).
-const FIRST_PAGE: u32 = 20;
-/// Stories offered on the not-found page (the app's `FreshNews`).
-const FRESH: u32 = 5;
 /// `Cache-Control` of the sitemaps, the feed and `robots.txt`.
 const FEED_CACHE: &str = "public, max-age=300";
 
@@ -78,45 +74,6 @@ async fn page_or_app(
     }
 }
 
-async fn first_page(
-    state: &AppState,
-    filter: &NewsFilter<'_>,
-    limit: u32,
-) -> Result<NewsPage, ServerError> {
-    let (items, next) = store::news_page(&state.pool, None, limit, filter).await?;
-    Ok(NewsPage {
-        items,
-        next: next.map(|c| c.to_string()),
-        tag: None,
-    })
-}
-
-async fn not_found(
-    state: &AppState,
-    ctx: &Context,
-) -> Result<(StatusCode, page::Page), ServerError> {
-    let fresh: Vec<NewsItem> = first_page(state, &NewsFilter::default(), FRESH)
-        .await?
-        .items;
-    Ok((StatusCode::NOT_FOUND, page::not_found_page(ctx, &fresh)))
-}
-
-async fn article_page(
-    state: &AppState,
-    ctx: &Context,
-    slug: &str,
-) -> Result<(StatusCode, page::Page), ServerError> {
-    let Some(article) = store::find_article(&state.pool, slug).await? else {
-        return not_found(state, ctx).await;
-    };
-    let filter = NewsFilter {
-        exclude: Some(&article.slug),
-        tag: None,
-    };
-    let other = first_page(state, &filter, FIRST_PAGE).await?;
-    Ok((StatusCode::OK, page::article_page(ctx, &article, &other)))
-}
-
 /// `/news/{slug}`.
 pub(super) async fn article(
     State(state): State<AppState>,
@@ -124,20 +81,13 @@ pub(super) async fn article(
     headers: HeaderMap,
 ) -> Response {
     let ctx = context(&state, &headers);
-    page_or_app(&state, article_page(&state, &ctx, &slug)).await
+    page_or_app(&state, pages::article(&state.pool, &ctx, &slug)).await
 }
 
 /// `/`: the newest article (decision 6), with its own address as canonical.
 pub(super) async fn front(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let ctx = context(&state, &headers);
-    let render = async {
-        let newest = first_page(&state, &NewsFilter::default(), 1).await?;
-        match newest.items.first() {
-            Some(item) => article_page(&state, &ctx, &item.slug).await,
-            None => not_found(&state, &ctx).await,
-        }
-    };
-    page_or_app(&state, render).await
+    page_or_app(&state, pages::front(&state.pool, &ctx)).await
 }
 
 /// `/tags/{slug}`.
@@ -147,22 +97,7 @@ pub(super) async fn tag(
     headers: HeaderMap,
 ) -> Response {
     let ctx = context(&state, &headers);
-    let render = async {
-        let Some(tag) = store::find_tag(&state.pool, &slug).await? else {
-            return not_found(&state, &ctx).await;
-        };
-        let filter = NewsFilter {
-            exclude: None,
-            tag: Some(&tag.slug),
-        };
-        let mut page = first_page(&state, &filter, FIRST_PAGE).await?;
-        page.tag = Some(tag.clone());
-        Ok((
-            StatusCode::OK,
-            page::tag_page(&ctx, &tag.slug, &tag.name, &page),
-        ))
-    };
-    page_or_app(&state, render).await
+    page_or_app(&state, pages::tag(&state.pool, &ctx, &slug)).await
 }
 
 fn xml(body: String) -> Response {

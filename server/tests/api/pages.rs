@@ -357,3 +357,75 @@ async fn the_site_url_setting_names_the_public_address_everywhere() {
     let feed = server.get("/feed.xml").await.text().await.unwrap();
     assert!(feed.contains("<link>https://news.example.org/news/"));
 }
+
+/// `vestnik-server render`: the same pages as files, written again only when
+/// their data changed, and removed when their article is gone.
+#[tokio::test]
+async fn render_writes_the_site_as_files_and_then_only_what_changed() {
+    use vestnik_server::static_render::render_site;
+    let server = TestServer::seeded().await;
+    let out = dist();
+    let site = vestnik_server::Config::defaults().site();
+    let origin = "https://news.example.org";
+
+    let first = render_site(&server.pool, &site, origin, out.path())
+        .await
+        .unwrap();
+    let page_path = out.path().join("news/belgium-invest-kharkiv/index.html");
+    let html = Html::parse_document(&std::fs::read_to_string(&page_path).unwrap());
+    assert_eq!(
+        attr(&html, "link[rel=canonical]", "href").as_deref(),
+        Some("https://news.example.org/news/belgium-invest-kharkiv")
+    );
+    assert_eq!(all(&html, "h1").len(), 1);
+    assert!(out.path().join("tags/economy/index.html").is_file());
+    for file in [
+        "front.html",
+        "404.html",
+        "sitemap.xml",
+        "sitemap-news.xml",
+        "feed.xml",
+        "robots.txt",
+    ] {
+        assert!(out.path().join(file).is_file(), "{file}");
+    }
+    let robots = std::fs::read_to_string(out.path().join("robots.txt")).unwrap();
+    assert!(
+        robots.contains("Sitemap: https://news.example.org/sitemap.xml"),
+        "{robots}"
+    );
+    assert!(first.written > 10, "{first:?}");
+
+    let second = render_site(&server.pool, &site, origin, out.path())
+        .await
+        .unwrap();
+    assert_eq!((second.written, second.removed), (0, 0), "{second:?}");
+
+    // One story is unpublished and another edited: the next run rewrites the
+    // pages whose data changed and removes the page that names nothing now.
+    let gone: String =
+        sqlx::query_scalar("SELECT slug FROM articles ORDER BY published_at ASC LIMIT 1")
+            .fetch_one(&server.pool)
+            .await
+            .unwrap();
+    sqlx::query("DELETE FROM articles WHERE slug = $1")
+        .bind(&gone)
+        .execute(&server.pool)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE articles SET title = 'Бельгия инвестирует в Харьков' WHERE slug = 'belgium-invest-kharkiv'")
+        .execute(&server.pool)
+        .await
+        .unwrap();
+    let third = render_site(&server.pool, &site, origin, out.path())
+        .await
+        .unwrap();
+    assert_eq!(third.removed, 1, "{third:?}");
+    assert!(!out.path().join(format!("news/{gone}")).exists());
+    assert!(
+        third.written > 0 && third.written < first.written,
+        "{third:?}"
+    );
+    let html = Html::parse_document(&std::fs::read_to_string(&page_path).unwrap());
+    assert_eq!(all(&html, "h1"), ["Бельгия инвестирует в Харьков"]);
+}
