@@ -72,11 +72,14 @@ export async function servePlainApp(page, base, path) {
 }
 
 /**
- * Scrolls to "Другие новости" once the live list is there: on a page the
- * server rendered, the app's list replaces the rendered one (src/islands.rs),
- * and a scroll aimed at the old one would miss.
+ * Scrolls to "Другие новости" and waits for the live list: on a page the
+ * server rendered, the app's list replaces the rendered one when the reader
+ * comes near it (src/islands.rs), and a scroll aimed at the old one would miss.
  */
 export async function scrollToNews(page) {
+  const scroll = () => page.evaluate(() => document.getElementById('other-news-title').scrollIntoView());
+  await page.locator('#other-news-title').waitFor({ state: 'attached' });
+  await scroll();
   await page.locator('.other-news .feed-sentinel').waitFor({ state: 'attached' });
-  await page.locator('#other-news-title').scrollIntoViewIfNeeded();
+  await scroll();
 }

@@ -69,7 +69,7 @@ test('nginx: SPA fallback, no-cache HTML, immutable hashed assets, pre-compresse
   assert.equal(route.headers['cache-control'], 'no-cache');
   assert.equal(route.headers['x-content-type-options'], 'nosniff');
   const html = route.body.toString();
-  const wasm = /href="\/([^"]+_bg\.wasm)"/.exec(html)[1];
+  const wasm = /["'\/]([^"'\/]+_bg\.wasm)["']/.exec(html)[1];
 
   const br = await get(`/${wasm}`, { 'Accept-Encoding': 'br, gzip' });
   assert.equal(br.status, 200);

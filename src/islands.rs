@@ -4,16 +4,16 @@
 //! the HTML, so it is read before the Wasm arrives. The app then does not
 //! build that page again: it brings only its live parts to life, each marked
 //! `<div class="island" data-island="…">` by the server, and leaves the rest
-//! of the DOM, the reader's scroll position and focus as they are. The meta
-//! line and the share bar come to life at once; the comments and the news
-//! list, far below on a phone, when the reader comes within two screens of
-//! them or the browser has nothing else to do, one per idle period, so no
-//! task is long. The first click on a link to another page of the site hands
+//! of the DOM, the reader's scroll position and focus as they are. Each
+//! island mounts in a task of its own, so no task is long on a phone: the
+//! meta line and the share bar when the browser is idle, the comments when
+//! the reader comes within two screens of them or the browser is idle, and
+//! the news list (which the server drew in full) when the reader comes near. The first click on a link to another page of the site hands
 //! the whole page to the app (`App`), which renders everything from then on.
 
 use crate::api::boot::take_rendered;
 use crate::article::head::canonical_url;
-use crate::article::meta_line::MetaLine;
+use crate::article::meta_line::keep_counts_live;
 use crate::article::share_bar::ShareBar;
 use crate::article::view::mark_article_shown;
 use crate::article::views::count_view;
@@ -57,12 +57,16 @@ struct Shared {
     owner: Owner,
     views: RwSignal<u64>,
     comments: RwSignal<u64>,
+    /// The counts as the server drew them.
+    drawn: (u64, u64),
 }
 
 /// An island still to mount, and the observer that watches it come near.
 struct Waiting {
     element: web_sys::HtmlElement,
     island: Island,
+    /// Whether an idle moment may mount it (else only the reader coming near).
+    when_idle: bool,
     _near: Option<Intersections>,
 }
 
@@ -83,10 +87,14 @@ pub fn take_over(preset_site: Option<Site>, mount_app: impl FnOnce() + 'static) 
         provide_site(preset_site.or(rendered_site));
         provide_clock();
         provide_feed_cache();
+        let drawn = article
+            .as_ref()
+            .map_or((0, 0), |a| (a.views, a.comment_count));
         Shared {
             owner: owner.clone(),
-            views: RwSignal::new(article.as_ref().map_or(0, |a| a.views)),
-            comments: RwSignal::new(article.as_ref().map_or(0, |a| a.comment_count)),
+            views: RwSignal::new(drawn.0),
+            comments: RwSignal::new(drawn.1),
+            drawn,
         }
     });
     if let Some(article) = &article {
@@ -105,12 +113,9 @@ pub fn take_over(preset_site: Option<Site>, mount_app: impl FnOnce() + 'static) 
         let Some(island) = Island::named(&name, article.as_ref(), news.as_ref()) else {
             continue;
         };
-        if island.waits() {
-            wait_for_reader(element, island, &shared);
-        } else {
-            mount_island(&element, island, &shared);
-        }
+        wait(element, island, &shared);
     }
+    mount_next_when_idle(shared);
     hand_over_on_navigation(move || owner.with(mount_app));
 }
 
@@ -148,41 +153,68 @@ fn islands() -> Vec<web_sys::HtmlElement> {
 /// Replaces the island's rendered content with the live component, in one
 /// task, so the browser never paints the gap between them.
 fn mount_island(element: &web_sys::HtmlElement, island: Island, shared: &Shared) {
+    if let Island::Meta = island {
+        let line = element.clone();
+        let (views, comments) = (shared.views, shared.comments);
+        let drawn = shared.drawn;
+        shared
+            .owner
+            .with(|| keep_counts_live(&line, views.into(), comments.into(), drawn));
+        return;
+    }
     element.set_inner_html("");
-    let (views, comments) = (shared.views, shared.comments);
+    let comments = shared.comments;
     let handle = shared.owner.with(|| {
         let element = element.clone();
-        mount_to(element, move || island.render(views, comments))
+        mount_to(element, move || island.render(comments))
     });
     MOUNTED.with(|m| m.borrow_mut().push(Box::new(handle)));
 }
 
-/// Mounts `island` when it comes within two screens of the window, or at
-/// the browser's next idle moment, whichever is first.
-fn wait_for_reader(element: web_sys::HtmlElement, island: Island, shared: &Shared) {
-    let id = element.clone();
-    let near = {
+/// Queues `island`; one that waits for the reader also mounts when it comes
+/// within two screens of the window.
+fn wait(element: web_sys::HtmlElement, island: Island, shared: &Shared) {
+    let near = (island.wakes() != Wake::Idle).then(|| {
         let shared = shared.clone();
         Intersections::new(NEAR, move |entry| {
             if entry.is_intersecting() {
                 let target = entry.target();
-                mount_waiting(&shared, |w| *w.element == target);
+                mount_waiting(&shared, |w| w.element.contains(Some(&target)));
             }
         })
-    };
+    });
+    let near = near.flatten();
     if let Some(near) = &near {
-        near.observe(&element);
+        // The wrapper has no box of its own (`display: contents`), so the
+        // observer watches what the server drew inside it.
+        match element.first_element_child() {
+            Some(drawn) => near.observe(&drawn),
+            None => near.observe(&element),
+        }
     }
+    // Without an observer nothing would ever say "near": idle it is.
+    let when_idle = island.wakes() != Wake::Near || near.is_none();
     WAITING.with(|w| {
         w.borrow_mut().push(Waiting {
             element,
             island,
+            when_idle,
             _near: near,
         })
     });
-    // One waiting island per idle moment: each mount is then a short task.
-    let shared = shared.clone();
-    when_idle(move || mount_waiting(&shared, |w| w.element == id));
+}
+
+/// Mounts the next island that may mount when the browser is idle, one per
+/// idle period, so that each mount is a task of its own (a phone's main
+/// thread is never blocked for long).
+fn mount_next_when_idle(shared: Shared) {
+    when_idle(move || {
+        mount_waiting(&shared, |w| w.when_idle);
+        let more = WAITING.with(|w| w.borrow().iter().any(|w| w.when_idle));
+        if more {
+            mount_next_when_idle(shared);
+        }
+    });
 }
 
 /// Mounts the first waiting island `which` picks, if it is still waiting.
@@ -217,10 +249,21 @@ fn when_idle(then: impl FnOnce() + 'static) {
     }
 }
 
+/// When an island comes to life.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wake {
+    /// When the browser is idle.
+    Idle,
+    /// When the reader comes within two screens, or the browser is idle.
+    NearOrIdle,
+    /// When the reader comes within two screens.
+    Near,
+}
+
 /// A live part of the page and what it is made from.
 enum Island {
-    /// The meta line: publication and update times, with the counts live.
-    Meta(String, Option<String>),
+    /// The meta line: its times stay as rendered, its counts come alive.
+    Meta,
     /// The share bar: the article's address and title.
     Share(String, String),
     /// The comments of the article with this slug.
@@ -235,9 +278,7 @@ impl Island {
     /// The island the server named `name`, with the page's data.
     fn named(name: &str, article: Option<&Article>, news: Option<&NewsPage>) -> Option<Self> {
         Some(match (name, article) {
-            ("meta", Some(article)) => {
-                Self::Meta(article.published_at.clone(), article.updated_at.clone())
-            }
+            ("meta", Some(_)) => Self::Meta,
             ("share", Some(article)) => {
                 Self::Share(canonical_url(&article.slug), article.title.clone())
             }
@@ -248,22 +289,22 @@ impl Island {
         })
     }
 
-    /// Whether it waits for the reader to come near (it is below the article).
-    fn waits(&self) -> bool {
-        matches!(self, Self::Comments(_) | Self::OtherNews(..))
+    /// What brings it to life.
+    fn wakes(&self) -> Wake {
+        match self {
+            // Already drawn by the server; they come alive when the page is quiet.
+            Self::Meta | Self::Share(..) => Wake::Idle,
+            // Far below on a phone; its stream should open without waiting long.
+            Self::Comments(_) => Wake::NearOrIdle,
+            // The server's list reads as it is; the live one only when near.
+            Self::OtherNews(..) | Self::TagNews(_) => Wake::Near,
+        }
     }
 
-    fn render(self, views: RwSignal<u64>, comments: RwSignal<u64>) -> AnyView {
+    fn render(self, comments: RwSignal<u64>) -> AnyView {
         match self {
-            Self::Meta(published_at, updated_at) => view! {
-                <MetaLine
-                    published_at
-                    updated_at
-                    views=Signal::from(views)
-                    comments=Signal::from(comments)
-                />
-            }
-            .into_inner(),
+            // Brought to life in place (mount_island), never drawn again.
+            Self::Meta => ().into_any(),
             Self::Share(url, title) => view! { <ShareBar url title /> }.into_inner(),
             Self::Comments(slug) => view! { <CommentsSection slug total=comments /> }.into_inner(),
             Self::OtherNews(slug, first_page) => {

@@ -23,6 +23,10 @@ const PREFETCH_MARGIN: &str = "0px 0px 1500px 0px";
 /// replaced by an empty block of their measured height.
 const WINDOW_MARGIN: &str = "1500px 0px";
 
+/// How long a restored position is held while what is above the list (the
+/// comments, loading again) settles, unless the reader moves first.
+const HOLD_RESTORED_MS: f64 = 2_000.0;
+
 /// Where the list is in its loading.
 #[derive(Clone, Debug, PartialEq)]
 enum Status {
@@ -235,13 +239,7 @@ pub fn NewsFeed(
         let offset = snapshot.offset_in_feed;
         // Kept as the position to save again if the reader leaves before scrolling.
         offset_in_feed.set_value(offset);
-        request_animation_frame(move || {
-            let (Some(window), Some(root)) = (web_sys::window(), feed_root.get_untracked()) else {
-                return;
-            };
-            let feed_top = root.get_bounding_client_rect().top() + window.scroll_y().unwrap_or(0.0);
-            window.scroll_to_with_x_and_y(0.0, feed_top + offset);
-        });
+        hold_position(feed_root, offset);
     }
 
     // The sentinel's observer asks for the next page well before the end.
@@ -353,9 +351,13 @@ pub fn NewsFeed(
     view! {
         <div
             class="news-feed"
-            // A feed must contain articles: until the first page has arrived
-            // it is a plain block (axe's aria-required-children).
-            role=move || chunks.with(|c| !c.is_empty()).then_some("feed")
+            // A feed must contain articles: until the first page has arrived,
+            // or while every page is windowed out far from the reader, it is a
+            // plain block (axe's aria-required-children).
+            role=move || {
+                let shown = chunks.with(Vec::len) > hidden.with(BTreeSet::len);
+                shown.then_some("feed")
+            }
             aria-labelledby=labelled_by
             aria-busy=move || (status.get() == Status::Loading).to_string()
             node_ref=feed_root
@@ -495,4 +497,61 @@ fn matching(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
         .filter_map(|i| list.item(i))
         .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
         .collect()
+}
+
+/// Scrolls so that the window's top is `offset` pixels into the list, and
+/// keeps it there for a moment: the comments above load again after a "back"
+/// and grow, and scroll anchoring does not always follow (its anchor may be a
+/// card the windowing replaces). Stops at the reader's first wheel, touch,
+/// key or click.
+fn hold_position(feed_root: NodeRef<Div>, offset: f64) {
+    let moved = std::rc::Rc::new(std::cell::Cell::new(false));
+    let listening = ["wheel", "touchstart", "keydown", "mousedown"]
+        .into_iter()
+        .map(|event| {
+            let moved = moved.clone();
+            WindowCapture::listen(event, move || moved.set(true))
+        })
+        .collect();
+    hold_step(std::rc::Rc::new(Hold {
+        feed_root,
+        offset,
+        until: js_sys::Date::now() + HOLD_RESTORED_MS,
+        moved,
+        _listening: listening,
+    }));
+}
+
+/// A restored position being held.
+struct Hold {
+    feed_root: NodeRef<Div>,
+    offset: f64,
+    /// `Date.now()` when holding ends.
+    until: f64,
+    /// Set by the reader's first input.
+    moved: std::rc::Rc<std::cell::Cell<bool>>,
+    // The listeners that set `moved`: they end when the holding does.
+    _listening: Vec<WindowCapture>,
+}
+
+fn hold_step(hold: std::rc::Rc<Hold>) {
+    request_animation_frame(move || {
+        let (Some(window), Some(root)) = (
+            web_sys::window(),
+            hold.feed_root.try_get_untracked().flatten(),
+        ) else {
+            return;
+        };
+        if hold.moved.get() {
+            return;
+        }
+        let scrolled = window.scroll_y().unwrap_or(0.0);
+        let target = root.get_bounding_client_rect().top() + scrolled + hold.offset;
+        if (scrolled - target).abs() >= 1.0 {
+            window.scroll_to_with_x_and_y(0.0, target);
+        }
+        if js_sys::Date::now() < hold.until {
+            hold_step(hold);
+        }
+    });
 }

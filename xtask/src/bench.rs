@@ -14,6 +14,7 @@ use std::path::Path;
 const BENCHES: &[(&str, &str)] = &[
     ("asset sizes and budgets", ""),
     ("Lighthouse, mobile and desktop", "bench/lighthouse.mjs"),
+    ("the main thread on a slow phone", "bench/main-thread.mjs"),
     ("live comments", "bench/comments.mjs"),
     ("rendering 1,000 comments", "bench/comments-render.mjs"),
     ("endless news list", "bench/feed.mjs"),
