@@ -370,6 +370,33 @@ pub struct CommentRemoved {
     pub id: i64,
 }
 
+/// One entry of the moderation log: who did what to which comment, when
+/// (`GET /api/moderation/log`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationLogEntry {
+    /// The entry's id; newer entries have larger ids.
+    pub id: i64,
+    /// The moderator's name ("shared token" for the server's `--moderator-token`).
+    pub moderator: String,
+    /// What was done: `remove`.
+    pub action: String,
+    /// The comment acted on.
+    #[serde(default)]
+    pub comment_id: Option<i64>,
+    /// The slug of its article.
+    #[serde(default)]
+    pub article: Option<String>,
+    /// When, RFC 3339.
+    pub at: String,
+}
+
+/// `GET /api/moderation/log`: the newest entries first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModerationLog {
+    /// The entries.
+    pub items: Vec<ModerationLogEntry>,
+}
+
 /// The data of a `count` stream event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CommentCount {

@@ -127,6 +127,8 @@ pub enum Command {
     /// sitemaps, the feed and robots.txt into a built dist/ for static
     /// hosting (needs --site-url); a second run writes only what changed.
     Render(crate::static_render::RenderArgs),
+    /// Adds, lists or revokes moderators (each with a token of their own).
+    Moderator(crate::moderation::cli::ModeratorArgs),
 }
 
 /// The moderator's bearer token. Its `Debug` hides it, so it never reaches a log.

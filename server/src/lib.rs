@@ -10,6 +10,7 @@ pub mod cors;
 pub mod db;
 pub mod error;
 pub mod import;
+pub mod moderation;
 pub mod pages;
 pub mod rate_limit;
 pub mod render;

@@ -1,5 +1,5 @@
 //! `vestnik-server`: parse the flags, set up logging, run until a signal, or
-//! run one of the tools (`import-article`, `render`) instead.
+//! run one of the tools (`import-article`, `render`, `moderator`) instead.
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -42,6 +42,12 @@ fn main() -> ExitCode {
                 };
                 println!("{verb} article {} ({blocks} blocks)", args.slug);
             }),
+        Some(Command::Moderator(args)) => runtime
+            .block_on(vestnik_server::moderation::cli::run(
+                &cli.config.database,
+                args,
+            ))
+            .map(|text| println!("{text}")),
         Some(Command::Render(args)) => runtime
             .block_on(vestnik_server::static_render::run(&cli.config, args))
             .map(|report| {

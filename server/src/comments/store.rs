@@ -4,6 +4,7 @@
 use super::text::ValidComment;
 use super::{CommentEvent, CommentHub, EventBatch, EventData};
 use crate::error::ServerError;
+use crate::moderation::{self, Action, Moderator};
 use crate::store::rfc3339;
 use jiff::Timestamp;
 use sqlx::sqlite::SqliteRow;
@@ -127,12 +128,14 @@ pub async fn post(
 }
 
 /// Soft-removes comment `id` and its replies, one `comment_removed` event each
-/// (the comment first, then its replies oldest first), and publishes them.
-/// 404 when there is no such comment or it is already removed.
+/// (the comment first, then its replies oldest first), records who did it in
+/// the moderation log, and publishes the events. 404 when there is no such
+/// comment or it is already removed.
 pub async fn remove(
     pool: &SqlitePool,
     hub: &CommentHub,
     id: i64,
+    by: &Moderator,
     now: Timestamp,
 ) -> Result<(), ServerError> {
     let _order = hub.write_lock().await;
@@ -168,6 +171,7 @@ pub async fn remove(
             data: EventData::Removed(CommentRemoved { id: removed }),
         });
     }
+    moderation::store::record(&mut tx, by, Action::Remove, id, article_id, now_ms).await?;
     let total = total(&mut tx, article_id).await?;
     tx.commit().await?;
     hub.publish(EventBatch {

@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/articles/{slug}/comments/stream", get(stream::stream))
         .route("/comments/{id}", delete(comments::remove))
+        .route("/moderation/log", get(comments::log))
         .route("/news", get(news::news))
         // Without these an unknown API path would reach the SPA fallback and
         // answer index.html with 200, which a client would fail to parse as JSON.

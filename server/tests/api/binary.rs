@@ -319,3 +319,42 @@ fn cors_origins_come_from_the_variable_and_bad_ones_stop_the_server() {
         "{stderr}"
     );
 }
+
+#[test]
+fn moderator_add_prints_a_token_once_and_list_and_revoke_manage_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = format!("sqlite://{}/m.db", dir.path().display());
+    let run = |args: &[&str]| {
+        Command::new(BINARY)
+            .args(["--database", &database, "moderator"])
+            .args(args)
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+    let added = run(&["add", "Оксана"]);
+    assert!(added.status.success(), "{added:?}");
+    let printed = String::from_utf8(added.stdout).unwrap();
+    let token = printed.lines().last().unwrap().trim();
+    assert_eq!(token.len(), 64, "{printed}");
+    assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
+
+    let twice = run(&["add", "Оксана"]);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("exists already"));
+
+    let listed = String::from_utf8(run(&["list"]).stdout).unwrap();
+    assert!(
+        listed.starts_with("Оксана\tadded ") && listed.contains("active"),
+        "{listed}"
+    );
+    // The token is not kept anywhere in the database file.
+    let file = std::fs::read(dir.path().join("m.db")).unwrap();
+    assert!(!file.windows(token.len()).any(|w| w == token.as_bytes()));
+
+    assert!(run(&["revoke", "Оксана"]).status.success());
+    let listed = String::from_utf8(run(&["list"]).stdout).unwrap();
+    assert!(listed.contains("revoked"), "{listed}");
+    assert_eq!(run(&["revoke", "Оксана"]).status.code(), Some(1));
+    assert_eq!(run(&["add", " "]).status.code(), Some(1));
+}

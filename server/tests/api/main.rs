@@ -8,6 +8,7 @@ mod config;
 mod cors;
 mod errors;
 mod import;
+mod moderation;
 mod news;
 mod openapi;
 mod pages;
