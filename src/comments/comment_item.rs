@@ -2,7 +2,7 @@
 
 use super::comment_text::CommentText;
 use super::outbox::{Delivery, Pending};
-use super::thread::Thread;
+use super::section::ShownThread;
 use crate::i18n::use_lang;
 use crate::shell::RelativeTime;
 use leptos::prelude::*;
@@ -13,13 +13,13 @@ use vestnik_api::Comment;
 pub fn CommentItem(
     /// The comment's id in `thread`.
     id: i64,
-    /// Everything the page holds.
-    thread: RwSignal<Thread>,
+    /// Everything the page shows.
+    thread: ShownThread,
     /// Called with the id of the comment to reply to.
     on_reply: Callback<i64>,
 ) -> impl IntoView {
-    let comment = thread.with_untracked(|t| t.get(id).cloned());
-    let replies = Memo::new(move |_| thread.with(|t| t.replies_of(id)));
+    let comment = thread.with_untracked(|t| t.get(id).cloned()).flatten();
+    let replies = Memo::new(move |_| thread.with(|t| t.replies_of(id)).unwrap_or_default());
     comment.map(|comment| {
         view! {
             <li class="comment-entry">
@@ -29,6 +29,7 @@ pub fn CommentItem(
                         <For each=move || replies.get() key=|id| *id let:reply_id>
                             {thread
                                 .with_untracked(|t| t.get(reply_id).cloned())
+                                .flatten()
                                 .map(|reply| {
                                     view! {
                                         <li class="comment-entry">

@@ -1,7 +1,7 @@
 //! The form a reader writes a comment in.
 
 use super::draft::{Draft, load_author, load_draft, save_author, save_draft};
-use super::thread::Thread;
+use super::section::ShownThread;
 use crate::api::random_id;
 use crate::i18n::{Strings, use_lang};
 use leptos::html::Textarea;
@@ -79,7 +79,7 @@ pub fn Composer(
     /// The article commented on; the draft is kept per article.
     slug: String,
     /// The comments, to name the one replied to.
-    thread: RwSignal<Thread>,
+    thread: ShownThread,
     /// The comment being replied to; set by "reply" buttons.
     reply_to: RwSignal<Option<i64>>,
     /// Text put back by "edit" on a failed post.
@@ -145,7 +145,7 @@ pub fn Composer(
 
     let replying_to = move || {
         let id = reply_to.get()?;
-        let name = thread.with(|t| t.get(id).map(|c| c.author.clone()))?;
+        let name = thread.with(|t| t.get(id).map(|c| c.author.clone()))??;
         Some(view! {
             <p class="replying-to">
                 {move || strings().replying_to} " " <bdi>{name}</bdi> " "

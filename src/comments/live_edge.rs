@@ -17,9 +17,10 @@ pub struct ListOnScreen {
 }
 
 /// Which end of the list new comments join.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Order {
     /// Oldest first: new comments join at the bottom.
+    #[default]
     OldestFirst,
     /// Newest first: new comments join at the top.
     NewestFirst,
@@ -41,6 +42,52 @@ pub fn away_from_live_edge(list: ListOnScreen, order: Order) -> bool {
         Order::NewestFirst => list.top < 0.0,
     };
     values_are_real && list.viewport > 0.0 && among_comments && edge_out_of_view
+}
+
+/// Whether the reader is away from the live edge, as decided at their last
+/// scroll rather than at every event: a reader at the edge keeps receiving
+/// comments even after the first few have pushed the edge below the window
+/// (they did not move away: the list grew), and a burst of events costs one
+/// layout, not one each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct EdgeDecision {
+    away: Option<bool>,
+    /// Comments were just put in: the browser's scroll anchoring scrolls the
+    /// page when one lands above the window, and that scroll is not the
+    /// reader's (without this, after the first reply every later comment
+    /// was held).
+    settling: bool,
+}
+
+impl EdgeDecision {
+    /// Whether the reader is away; `measure` (a layout) is asked only for
+    /// the first comment after each of the reader's scrolls.
+    pub fn away(&mut self, measure: impl FnOnce() -> bool) -> bool {
+        *self.away.get_or_insert_with(measure)
+    }
+
+    /// The page scrolled: the decision is made again, unless the browser
+    /// made the scroll while settling an insertion.
+    pub fn scrolled(&mut self) {
+        if !self.settling {
+            self.away = None;
+        }
+    }
+
+    /// Makes the decision again at the next comment.
+    pub fn forget(&mut self) {
+        self.away = None;
+    }
+
+    /// Scrolls are the browser's from now until [`EdgeDecision::settled`].
+    pub fn settle(&mut self) {
+        self.settling = true;
+    }
+
+    /// Scrolls are the reader's again.
+    pub fn settled(&mut self) {
+        self.settling = false;
+    }
 }
 
 #[cfg(test)]
@@ -123,5 +170,38 @@ mod tests {
             list(f64::NAN, 3000.0),
             Order::OldestFirst
         ));
+    }
+
+    #[test]
+    fn the_edge_is_measured_once_between_two_of_the_readers_scrolls() {
+        let mut edge = EdgeDecision::default();
+        let mut layouts = 0;
+        let mut measure = |answer: bool| {
+            layouts += 1;
+            answer
+        };
+        assert!(edge.away(|| measure(true)));
+        // The list grew under a reader who did not move: still the first answer.
+        assert!(edge.away(|| measure(false)));
+        edge.scrolled();
+        assert!(!edge.away(|| measure(false)));
+        edge.forget();
+        assert!(edge.away(|| measure(true)));
+        assert_eq!(layouts, 3);
+    }
+
+    #[test]
+    fn scrolls_made_by_scroll_anchoring_do_not_count() {
+        let mut edge = EdgeDecision::default();
+        assert!(!edge.away(|| false));
+        edge.settle();
+        edge.scrolled();
+        assert!(
+            !edge.away(|| true),
+            "the browser's scroll is not the reader's"
+        );
+        edge.settled();
+        edge.scrolled();
+        assert!(edge.away(|| true));
     }
 }

@@ -11,6 +11,7 @@ pub mod live_edge;
 pub mod outbox;
 pub mod reconnect;
 pub mod section;
+pub mod state;
 pub mod stream;
 pub mod thread;
 

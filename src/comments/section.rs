@@ -1,124 +1,222 @@
-//! The comments under the article: loads the thread, keeps it live, and
-//! delivers the reader's posts through the outbox.
+//! The comments under the article: a view over [`CommentsState`], which
+//! holds the widget's logic. Events go in through `Section::dispatch`;
+//! the effects the state answers are run here, at the edges: the network,
+//! storage, timers and the DOM.
 
 use super::api::{fetch_comments, post_comment};
 use super::comment_item::{CommentItem, PendingItem};
 use super::composer::Composer;
-use super::live_edge::{ListOnScreen, Order, away_from_live_edge};
+use super::live_edge::{EdgeDecision, ListOnScreen, Order, away_from_live_edge};
 use super::outbox::{Delivery, Pending, load_outbox, save_outbox};
-use super::reconnect::reopen_delay;
+use super::state::{CommentsState, Connection, Effect, Event, Load};
 use super::stream::{LiveEvent, LiveStream, open_stream};
 use super::thread::Thread;
-use crate::api::ApiError;
-use crate::i18n::{counted, use_lang};
+use crate::i18n::{Lang, counted, use_lang};
 use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use std::time::Duration;
-use vestnik_api::{Comment, NewComment};
+use vestnik_api::NewComment;
 
-/// New comments arriving within this time are announced together.
-const ANNOUNCE_AFTER: Duration = Duration::from_millis(1500);
-
-/// Where the first load of the thread is.
-#[derive(Clone, Debug, PartialEq)]
-enum Load {
-    Loading,
-    Ready,
-    Failed(ApiError),
+/// The thread as the comments' views read it. It is tracked by a trigger of
+/// its own, notified only when the thread changed: every shown comment reads
+/// it, and a stream event that changes only the rest of the state (a held
+/// comment, the resume point) must not reach them all.
+#[derive(Clone, Copy)]
+pub struct ShownThread {
+    state: RwSignal<CommentsState>,
+    changed: Trigger,
 }
 
-/// How the live connection is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Connection {
-    Connecting,
-    Live,
-    Reconnecting,
+impl ShownThread {
+    /// The thread of `state`, whose changes `changed` announces.
+    pub fn new(state: RwSignal<CommentsState>, changed: Trigger) -> Self {
+        Self { state, changed }
+    }
+
+    /// Reads the thread, and runs the caller again when it changes;
+    /// `None` once the section is gone.
+    pub fn with<R>(&self, read: impl FnOnce(&Thread) -> R) -> Option<R> {
+        self.changed.track();
+        self.with_untracked(read)
+    }
+
+    /// Reads the thread as it is now.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&Thread) -> R) -> Option<R> {
+        self.state.try_with_untracked(|s| read(s.thread()))
+    }
 }
 
-/// The comments of the article `slug`; `total` is the article's live count,
-/// which the meta line shows too.
-#[component]
-pub fn CommentsSection(
-    /// The article.
-    slug: String,
-    /// The article's comment count, kept current from the stream.
+/// The section's handles: its state and what runs the state's effects.
+#[derive(Clone, Copy)]
+struct Section {
+    slug: StoredValue<String>,
+    state: RwSignal<CommentsState>,
+    thread: ShownThread,
+    /// The article's count, which the meta line shows too.
     total: RwSignal<u64>,
-) -> AnyView {
-    let lang = use_lang();
-    let strings = move || lang.get().strings();
-    let slug = StoredValue::new(slug);
+    /// Text put back into the composer by "edit".
+    restore: RwSignal<Option<NewComment>>,
+    /// What the polite live region says.
+    announcement: RwSignal<String>,
+    lang: Signal<Lang>,
+    list_start: NodeRef<Div>,
+    list_end: NodeRef<Div>,
+    edge: StoredValue<EdgeDecision>,
+    stream: StoredValue<Option<LiveStream>, LocalStorage>,
+    reopen_timer: StoredValue<Option<TimeoutHandle>>,
+}
 
-    let thread = RwSignal::new(Thread::default());
-    // Comments from others that arrived while the reader was reading further up.
-    let held = RwSignal::new(Vec::<Comment>::new());
-    let outbox = RwSignal::new(Vec::<Pending>::new());
-    let load = RwSignal::new(Load::Loading);
-    let earlier = RwSignal::new(None::<String>);
-    let loading_earlier = RwSignal::new(false);
-    let connection = RwSignal::new(Connection::Connecting);
-    let newest_first = RwSignal::new(false);
-    let reply_to = RwSignal::new(None::<i64>);
-    let restore = RwSignal::new(None::<NewComment>);
-    let announcement = RwSignal::new(String::new());
-    let field = NodeRef::<Textarea>::new();
-    let list_start = NodeRef::<Div>::new();
-    let list_end = NodeRef::<Div>::new();
-
-    let last_event = StoredValue::new(0_i64);
-    let stream_generation = RwSignal::new(0_u32);
-    let failed_opens = StoredValue::new(0_u32);
-    let unannounced = StoredValue::new(0_u64);
-    let stream: StoredValue<Option<LiveStream>, LocalStorage> = StoredValue::new_local(None);
-
-    let persist_outbox = move || {
-        if let (Some(slug), Some(pending)) = (slug.try_get_value(), outbox.try_get_untracked()) {
-            save_outbox(&slug, &pending);
+impl Section {
+    /// Takes `event` into the state and runs the effects it answers. Timers
+    /// and answers can come after the article was left: then nothing happens.
+    fn dispatch(self, event: Event) {
+        let Some((effects, thread_changed)) = self.state.try_update(|s| {
+            let revision = s.thread_revision();
+            let effects = s.apply(event);
+            (effects, s.thread_revision() != revision)
+        }) else {
+            return;
+        };
+        if thread_changed {
+            self.thread.changed.notify();
         }
-    };
+        for effect in effects {
+            self.run(effect);
+        }
+    }
 
-    // The server has the post: it leaves the outbox and joins the thread.
-    let confirm = move |comment: Comment| {
-        let client_id = comment.client_id.clone();
-        let _ = outbox.try_update(|o| o.retain(|p| Some(&p.post.client_id) != client_id.as_ref()));
-        let _ = thread.try_update(|t| t.insert(comment));
-        persist_outbox();
-    };
-
-    let deliver = move |post: NewComment| {
-        let client_id = post.client_id.clone();
-        outbox.update(
-            |o| match o.iter_mut().find(|p| p.post.client_id == client_id) {
-                Some(pending) => pending.delivery = Delivery::Sending,
-                None => o.push(Pending {
-                    post: post.clone(),
-                    delivery: Delivery::Sending,
-                }),
-            },
-        );
-        persist_outbox();
-        leptos::task::spawn_local(async move {
-            let Some(slug) = slug.try_get_value() else {
-                return;
-            };
-            match post_comment(&slug, &post).await {
-                Ok(comment) => confirm(comment),
-                Err(error) => {
-                    let _ = outbox.try_update(|o| {
-                        if let Some(p) = o.iter_mut().find(|p| p.post.client_id == client_id) {
-                            p.delivery = Delivery::Failed(error);
-                        }
-                    });
+    fn run(self, effect: Effect) {
+        match effect {
+            Effect::FetchFirst => leptos::task::spawn_local(async move {
+                let Some(slug) = self.slug.try_get_value() else {
+                    return;
+                };
+                self.dispatch(match fetch_comments(&slug, None).await {
+                    Ok(page) => Event::FirstPage(page),
+                    Err(error) => Event::FirstPageFailed(error),
+                });
+            }),
+            Effect::FetchEarlier(cursor) => leptos::task::spawn_local(async move {
+                let Some(slug) = self.slug.try_get_value() else {
+                    return;
+                };
+                self.dispatch(match fetch_comments(&slug, Some(&cursor)).await {
+                    Ok(page) => Event::EarlierPage(page),
+                    Err(_) => Event::EarlierFailed,
+                });
+            }),
+            Effect::Post(post) => leptos::task::spawn_local(async move {
+                let Some(slug) = self.slug.try_get_value() else {
+                    return;
+                };
+                self.dispatch(match post_comment(&slug, &post).await {
+                    Ok(comment) => Event::Sent(comment),
+                    Err(error) => Event::SendFailed {
+                        client_id: post.client_id,
+                        error,
+                    },
+                });
+            }),
+            Effect::SaveOutbox => {
+                if let Some(slug) = self.slug.try_get_value() {
+                    self.state
+                        .try_with_untracked(|s| save_outbox(&slug, s.outbox()));
                 }
             }
-        });
-    };
+            Effect::OpenStream { after } => {
+                let Some(slug) = self.slug.try_get_value() else {
+                    return;
+                };
+                // The old stream closes before the new one opens.
+                self.stream.set_value(None);
+                self.stream
+                    .set_value(open_stream(&slug, after, move |event| self.on_live(event)));
+            }
+            Effect::ScheduleReopen(wait) => {
+                let reopen = move || self.dispatch(Event::ReopenDue);
+                if let Ok(timer) = set_timeout_with_handle(reopen, wait) {
+                    self.reopen_timer.set_value(Some(timer));
+                }
+            }
+            Effect::CancelReopen => {
+                if let Some(timer) = self.reopen_timer.try_update_value(Option::take).flatten() {
+                    timer.clear();
+                }
+            }
+            Effect::ScheduleFlush => {
+                set_timeout(move || self.dispatch(Event::Flush), Duration::ZERO)
+            }
+            Effect::ScheduleAnnouncement(wait) => {
+                set_timeout(move || self.dispatch(Event::AnnounceDue), wait)
+            }
+            Effect::Announce(count) => {
+                if let Some(lang) = self.lang.try_get_untracked() {
+                    let _ = self.announcement.try_set(counted(
+                        count,
+                        lang,
+                        &lang.strings().new_comments,
+                    ));
+                }
+            }
+            Effect::SetTotal(total) => {
+                let _ = self.total.try_set(total);
+            }
+            Effect::ScrollTo(id) => request_animation_frame(move || {
+                if let Some(element) = document().get_element_by_id(&format!("comment-{id}")) {
+                    element.scroll_into_view();
+                }
+            }),
+            Effect::Restore(post) => {
+                let _ = self.restore.try_set(Some(post));
+            }
+            Effect::ForgetEdgeDecision => self.edge.update_value(EdgeDecision::forget),
+            Effect::SettleAfterInsert => {
+                self.edge.update_value(EdgeDecision::settle);
+                // Anchoring scrolls at the next layout; its event comes a frame later.
+                request_animation_frame(move || {
+                    request_animation_frame(move || self.edge.update_value(EdgeDecision::settled))
+                });
+            }
+        }
+    }
 
-    // Where the list is now: a layout, so it is asked at most once between
-    // two of the reader's scrolls (below).
-    let measure_away_from_live_edge = move || -> bool {
+    /// What the stream said, as an event of the state.
+    fn on_live(self, event: LiveEvent) {
+        let event = match event {
+            LiveEvent::Connected => Event::Connected,
+            LiveEvent::Reconnecting => Event::Reconnecting,
+            LiveEvent::Closed => Event::Closed {
+                jitter: js_sys::Math::random(),
+            },
+            LiveEvent::Comment(comment, event_id) => {
+                // Where the reader is costs a layout: asked only when it matters.
+                let news = self.state.try_with_untracked(|s| s.is_news(&comment));
+                let away = news == Some(true)
+                    && self
+                        .edge
+                        .try_update_value(|edge| edge.away(|| self.measure_away()))
+                        .unwrap_or(false);
+                Event::Comment {
+                    comment,
+                    event_id,
+                    away,
+                }
+            }
+            LiveEvent::Removed(removed, event_id) => Event::Removed {
+                id: removed.id,
+                event_id,
+            },
+            LiveEvent::Count(count) => Event::Count(count.total),
+            LiveEvent::Unreadable => return,
+        };
+        self.dispatch(event);
+    }
+
+    /// Where the list is now, which forces a layout.
+    fn measure_away(self) -> bool {
         let (Some(start), Some(end), Some(window)) = (
-            list_start.get_untracked(),
-            list_end.get_untracked(),
+            self.list_start.get_untracked(),
+            self.list_end.get_untracked(),
             web_sys::window(),
         ) else {
             return false;
@@ -133,282 +231,77 @@ pub fn CommentsSection(
             bottom: end.get_bounding_client_rect().bottom(),
             viewport,
         };
-        let order = if newest_first.get_untracked() {
-            Order::NewestFirst
-        } else {
-            Order::OldestFirst
-        };
+        let order = self
+            .state
+            .try_with_untracked(CommentsState::order)
+            .unwrap_or_default();
         away_from_live_edge(list, order)
-    };
+    }
+}
 
-    // Decided at the reader's last scroll, not at every event: a reader at
-    // the live edge keeps receiving comments even after the first few have
-    // pushed the edge below the window (they did not move away: the list
-    // grew), and a burst of events costs one layout, not one each.
-    let edge_decision: StoredValue<Option<bool>> = StoredValue::new(None);
-    let forget_edge_decision = move || edge_decision.set_value(None);
-    // A reply put in above the window makes the browser's scroll anchoring
-    // scroll the page, and that scroll is not the reader's: without this,
-    // after the first reply every later comment was held.
-    let settling = StoredValue::new(false);
-    let settle_after_insert = move || {
-        settling.set_value(true);
-        // Anchoring scrolls at the next layout; its event comes a frame later.
-        request_animation_frame(move || {
-            request_animation_frame(move || {
-                let _ = settling.try_set_value(false);
-            })
-        });
+/// The comments of the article `slug`; `total` is the article's live count,
+/// which the meta line shows too.
+#[component]
+pub fn CommentsSection(
+    /// The article.
+    slug: String,
+    /// The article's comment count, kept current from the stream.
+    total: RwSignal<u64>,
+) -> AnyView {
+    let lang = use_lang();
+    let strings = move || lang.get().strings();
+    let state = RwSignal::new(CommentsState::default());
+    let thread = ShownThread::new(state, Trigger::new());
+    let section = Section {
+        slug: StoredValue::new(slug),
+        state,
+        thread,
+        total,
+        restore: RwSignal::new(None),
+        announcement: RwSignal::new(String::new()),
+        lang,
+        list_start: NodeRef::new(),
+        list_end: NodeRef::new(),
+        edge: StoredValue::new(EdgeDecision::default()),
+        stream: StoredValue::new_local(None),
+        reopen_timer: StoredValue::new(None),
     };
+    let dispatch = move |event: Event| section.dispatch(event);
+    // The composer's own state (what is typed, the comment replied to) is the composer's.
+    let reply_to = RwSignal::new(None::<i64>);
+    let field = NodeRef::<Textarea>::new();
+
     let scrolled = window_event_listener(leptos::ev::scroll, move |_| {
-        if !settling.get_value() {
-            forget_edge_decision();
-        }
+        section.edge.update_value(EdgeDecision::scrolled)
     });
-    on_cleanup(move || scrolled.remove());
-    let away_from_live_edge = move || -> bool {
-        if let Some(away) = edge_decision.get_value() {
-            return away;
-        }
-        let away = measure_away_from_live_edge();
-        edge_decision.set_value(Some(away));
-        away
-    };
-
-    // One polite announcement per burst, never one per comment.
-    let announce_new = move |count: u64| {
-        let before = unannounced.get_value();
-        unannounced.set_value(before + count);
-        if before == 0 {
-            set_timeout(
-                move || {
-                    let Some(count) = unannounced.try_get_value() else {
-                        return;
-                    };
-                    unannounced.set_value(0);
-                    let lang = lang.get_untracked();
-                    let _ =
-                        announcement.try_set(counted(count, lang, &lang.strings().new_comments));
-                },
-                ANNOUNCE_AFTER,
-            );
-        }
-    };
-
-    // Comments from others that arrived in this task go into the thread
-    // together: the browser delivers every event of one network read in a
-    // single task, hundreds in a busy thread, and one thread update each
-    // re-rendered the list hundreds of times before the page could paint.
-    let arrived = StoredValue::new(Vec::<Comment>::new());
-    let put_in_arrived = move || {
-        let comments = arrived.try_update_value(std::mem::take).unwrap_or_default();
-        if comments.is_empty() {
-            return;
-        }
-        settle_after_insert();
-        let _ = thread.try_update(|t| {
-            for comment in comments {
-                t.insert(comment);
-            }
-        });
-    };
-    let arrive = move |comment: Comment| {
-        let first = arrived
-            .try_update_value(|a| {
-                a.push(comment);
-                a.len() == 1
-            })
-            .unwrap_or(false);
-        if first {
-            set_timeout(put_in_arrived, Duration::ZERO);
-        }
-    };
-
-    // A new stream after the browser gave up on the last one: when its wait
-    // is over, or at once when the reader's device is back online or the
-    // reader returns to the tab (a hidden tab's timers are slowed to a
-    // minute or more).
-    let reopen_timer = StoredValue::new(None::<TimeoutHandle>);
-    let reopen = move || {
-        if let Some(timer) = reopen_timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
-        let _ = stream_generation.try_update(|g| *g += 1);
-    };
-    let reopen_if_waiting = move || {
-        if reopen_timer.try_with_value(Option::is_some) == Some(true) {
-            reopen();
-        }
-    };
-    let online = window_event_listener(leptos::ev::online, move |_| reopen_if_waiting());
+    // A hidden tab's timers are slowed to a minute or more: a stream the
+    // browser gave up on opens again at once when the reader is back.
+    let online = window_event_listener(leptos::ev::online, move |_| dispatch(Event::Resumed));
     let shown = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if !document().hidden() {
-            reopen_if_waiting();
+            dispatch(Event::Resumed);
         }
     });
     on_cleanup(move || {
+        scrolled.remove();
         online.remove();
         shown.remove();
-        if let Some(timer) = reopen_timer.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
+        section.run(Effect::CancelReopen);
+        let _ = section.stream.try_update_value(|s| *s = None);
     });
 
-    let on_event = move |event: LiveEvent| {
-        if thread.is_disposed() {
-            return;
-        }
-        let advance = |id: Option<i64>| {
-            if let Some(id) = id {
-                last_event.update_value(|last| *last = (*last).max(id));
-            }
-        };
-        match event {
-            LiveEvent::Connected => {
-                failed_opens.set_value(0);
-                connection.set(Connection::Live);
-            }
-            LiveEvent::Reconnecting => connection.set(Connection::Reconnecting),
-            LiveEvent::Closed => {
-                connection.set(Connection::Reconnecting);
-                let attempt = failed_opens.get_value();
-                failed_opens.set_value(attempt + 1);
-                let delay = reopen_delay(attempt, js_sys::Math::random());
-                if let Ok(timer) = set_timeout_with_handle(reopen, delay) {
-                    reopen_timer.set_value(Some(timer));
-                }
-            }
-            LiveEvent::Comment(comment, id) => {
-                advance(id);
-                let own = comment.client_id.as_ref().is_some_and(|cid| {
-                    outbox.with_untracked(|o| o.iter().any(|p| &p.post.client_id == cid))
-                });
-                let known = thread.with_untracked(|t| t.contains(comment.id))
-                    || held.with_untracked(|h| h.iter().any(|c| c.id == comment.id))
-                    || arrived.with_value(|a| a.iter().any(|c| c.id == comment.id));
-                if own {
-                    confirm(comment);
-                } else if !known {
-                    announce_new(1);
-                    if away_from_live_edge() {
-                        held.update(|h| h.push(comment));
-                    } else {
-                        arrive(comment);
-                    }
-                }
-            }
-            LiveEvent::Removed(removed, id) => {
-                advance(id);
-                // What arrived before the removal goes in first, so the
-                // removal finds it (and its replies).
-                put_in_arrived();
-                thread.update(|t| {
-                    t.remove(removed.id);
-                });
-                held.update(|h| {
-                    h.retain(|c| c.id != removed.id && c.parent_id != Some(removed.id))
-                });
-            }
-            LiveEvent::Count(count) => total.set(count.total),
-            LiveEvent::Unreadable => {}
-        }
-    };
-
-    // The stream opens after the first page, and again whenever the browser
-    // gave up on it; the old one closes when it is replaced or the article left.
-    Effect::new(move || {
-        if stream_generation.get() == 0 {
-            return;
-        }
-        let after = last_event.get_value();
-        let Some(slug) = slug.try_get_value() else {
-            return;
-        };
-        stream.set_value(None);
-        stream.set_value(open_stream(&slug, after, on_event));
-    });
-    on_cleanup(move || {
-        let _ = stream.try_update_value(|s| *s = None);
-    });
-
-    let load_first = move || {
-        load.set(Load::Loading);
-        leptos::task::spawn_local(async move {
-            let Some(slug) = slug.try_get_value() else {
-                return;
-            };
-            match fetch_comments(&slug, None).await {
-                Ok(page) => {
-                    if thread.is_disposed() {
-                        return;
-                    }
-                    thread.update(|t| {
-                        for comment in page.items {
-                            t.insert(comment);
-                        }
-                    });
-                    earlier.set(page.next);
-                    total.set(page.total);
-                    last_event.update_value(|last| *last = (*last).max(page.last_event_id));
-                    load.set(Load::Ready);
-                    stream_generation.update(|g| *g += 1);
-                }
-                Err(error) => {
-                    let _ = load.try_set(Load::Failed(error));
-                }
-            }
-        });
-    };
-    load_first();
-
+    dispatch(Event::LoadFirst);
     // Posts an earlier page left unconfirmed go out again: same client ids, no duplicates.
-    let left_over = load_outbox(&slug.get_value());
-    for post in left_over {
-        deliver(post);
+    for post in load_outbox(&section.slug.get_value()) {
+        dispatch(Event::Send(post));
     }
 
-    let load_earlier = move |_| {
-        let Some(cursor) = earlier.get_untracked() else {
-            return;
-        };
-        loading_earlier.set(true);
-        leptos::task::spawn_local(async move {
-            let Some(slug) = slug.try_get_value() else {
-                return;
-            };
-            let result = fetch_comments(&slug, Some(&cursor)).await;
-            if thread.is_disposed() {
-                return;
-            }
-            loading_earlier.set(false);
-            if let Ok(page) = result {
-                thread.update(|t| {
-                    for comment in page.items {
-                        t.insert(comment);
-                    }
-                });
-                earlier.set(page.next);
-            }
-        });
-    };
-
-    let reveal_held = move |_| {
-        forget_edge_decision();
-        let revealed = held.try_update(std::mem::take).unwrap_or_default();
-        let first = revealed.first().map(|c| c.id);
-        thread.update(|t| {
-            for comment in revealed {
-                t.insert(comment);
-            }
-        });
-        if let Some(id) = first {
-            request_animation_frame(move || {
-                if let Some(element) = document().get_element_by_id(&format!("comment-{id}")) {
-                    element.scroll_into_view();
-                }
-            });
-        }
-    };
+    // What the view reads, each changing only when its value does.
+    let load = Memo::new(move |_| state.with(|s| s.load().clone()));
+    let newest_first = Memo::new(move |_| state.with(|s| s.order() == Order::NewestFirst));
+    let has_earlier = Memo::new(move |_| state.with(CommentsState::has_earlier));
+    let loading_earlier = Memo::new(move |_| state.with(CommentsState::loading_earlier));
+    let held = move || state.with(|s| s.held().len());
 
     let on_reply = Callback::new(move |id: i64| {
         reply_to.set(Some(id));
@@ -419,35 +312,26 @@ pub fn CommentsSection(
 
     let pending_view = move |pending: Pending| {
         let client_id = pending.post.client_id.clone();
-        let post = pending.post.clone();
-        let retry_id = client_id.clone();
         let edit_id = client_id.clone();
-        let retry_post = post.clone();
+        let discard_id = client_id.clone();
         view! {
             <PendingItem
                 pending
-                on_retry=Callback::new(move |_| deliver(retry_post.clone()))
-                on_edit=Callback::new(move |_| {
-                    outbox.update(|o| o.retain(|p| p.post.client_id != edit_id));
-                    persist_outbox();
-                    restore.set(Some(post.clone()));
-                })
-                on_discard=Callback::new(move |_| {
-                    outbox.update(|o| o.retain(|p| p.post.client_id != retry_id));
-                    persist_outbox();
-                })
+                on_retry=Callback::new(move |_| dispatch(Event::Retry(client_id.clone())))
+                on_edit=Callback::new(move |_| dispatch(Event::Edit(edit_id.clone())))
+                on_discard=Callback::new(move |_| dispatch(Event::Discard(discard_id.clone())))
             />
         }
     };
 
     let earlier_button = move || {
-        earlier.get().is_some().then(|| {
+        has_earlier.get().then(|| {
             view! {
                 <button
                     type="button"
                     class="show-earlier"
                     disabled=move || loading_earlier.get()
-                    on:click=load_earlier
+                    on:click=move |_| dispatch(Event::LoadEarlier)
                 >
                     {move || if loading_earlier.get() { strings().loading } else { strings().show_earlier }}
                 </button>
@@ -466,25 +350,19 @@ pub fn CommentsSection(
                     <button
                         type="button"
                         aria-pressed=move || (!newest_first.get()).to_string()
-                        on:click=move |_| {
-                            forget_edge_decision();
-                            newest_first.set(false)
-                        }
+                        on:click=move |_| dispatch(Event::Order(Order::OldestFirst))
                     >
                         {move || strings().oldest_first}
                     </button>
                     <button
                         type="button"
                         aria-pressed=move || newest_first.get().to_string()
-                        on:click=move |_| {
-                            forget_edge_decision();
-                            newest_first.set(true)
-                        }
+                        on:click=move |_| dispatch(Event::Order(Order::NewestFirst))
                     >
                         {move || strings().newest_first}
                     </button>
                 </div>
-                <Show when=move || connection.get() == Connection::Reconnecting>
+                <Show when=move || state.with(|s| s.connection() == Connection::Reconnecting)>
                     <p class="connection-status" role="status">
                         {move || strings().reconnecting}
                     </p>
@@ -498,7 +376,7 @@ pub fn CommentsSection(
                     view! {
                         <div class="feed-error" role="alert">
                             <p>{strings().comments_error} " " {error.message(strings())}</p>
-                            <button type="button" class="retry" on:click=move |_| load_first()>
+                            <button type="button" class="retry" on:click=move |_| dispatch(Event::LoadFirst)>
                                 {strings().retry}
                             </button>
                         </div>
@@ -507,16 +385,17 @@ pub fn CommentsSection(
                 }
                 Load::Ready => ().into_any(),
             }}
-            <Show when=move || {
-                load.get() == Load::Ready && thread.with(Thread::is_empty) && outbox.with(Vec::is_empty)
-            }>
+            <Show when=move || state.with(CommentsState::shows_none)>
                 <p class="no-comments">{move || strings().no_comments}</p>
             </Show>
-            <div node_ref=list_start></div>
+            <div node_ref=section.list_start></div>
             <Show when=move || !newest_first.get()>{earlier_button}</Show>
             <ol class="comment-list">
                 <For
-                    each=move || thread.with(|t| t.top_level(newest_first.get()))
+                    each=move || {
+                        let newest_first = newest_first.get();
+                        thread.with(|t| t.top_level(newest_first)).unwrap_or_default()
+                    }
                     key=|id| *id
                     let:id
                 >
@@ -526,29 +405,27 @@ pub fn CommentsSection(
             <Show when=move || newest_first.get()>{earlier_button}</Show>
             <ol class="comment-list pending-list">
                 <For
-                    each=move || outbox.get()
+                    each=move || state.with(|s| s.outbox().to_vec())
                     key=|p| (p.post.client_id.clone(), p.delivery == Delivery::Sending)
                     children=pending_view
                 />
             </ol>
-            <div node_ref=list_end></div>
-            <Show when=move || !held.with(Vec::is_empty)>
-                <button type="button" class="new-comments" on:click=reveal_held>
-                    {move || {
-                        counted(held.with(Vec::len) as u64, lang.get(), &strings().new_comments)
-                    }}
+            <div node_ref=section.list_end></div>
+            <Show when=move || held() != 0>
+                <button type="button" class="new-comments" on:click=move |_| dispatch(Event::RevealHeld)>
+                    {move || counted(held() as u64, lang.get(), &strings().new_comments)}
                 </button>
             </Show>
             <Composer
-                slug=slug.get_value()
+                slug=section.slug.get_value()
                 thread
                 reply_to
-                restore
+                restore=section.restore
                 field
-                on_send=Callback::new(deliver)
+                on_send=Callback::new(move |post| dispatch(Event::Send(post)))
             />
             <p class="visually-hidden" role="status" aria-live="polite">
-                {move || announcement.get()}
+                {move || section.announcement.get()}
             </p>
         </section>
     }

@@ -6,6 +6,8 @@ use super::comment_item::PendingItem;
 use super::composer::{Composer, Problem, check};
 use super::draft::{Draft, load_draft, save_draft};
 use super::outbox::{Delivery, Pending};
+use super::section::ShownThread;
+use super::state::{CommentsState, Event};
 use super::stream::{LiveEvent, decode_data};
 use super::thread::Thread;
 use super::*;
@@ -13,7 +15,7 @@ use crate::api::ApiError;
 use crate::testing::{all, mount, settle, text_of};
 use leptos::html::Textarea;
 use leptos::prelude::*;
-use vestnik_api::{Comment, CommentRemoved, NewComment};
+use vestnik_api::{Comment, CommentPage, CommentRemoved, NewComment};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -157,13 +159,18 @@ async fn hostile_text_is_shown_as_text_with_only_safe_links() {
 fn composer_in(slug: &'static str) -> (web_sys::HtmlElement, RwSignal<Vec<NewComment>>) {
     let sent = RwSignal::new(Vec::<NewComment>::new());
     let root = mount(move || {
-        let mut thread = Thread::default();
-        thread.insert(comment(5, None, "исходный"));
+        let mut state = CommentsState::default();
+        state.apply(Event::FirstPage(CommentPage {
+            items: vec![comment(5, None, "исходный")],
+            next: None,
+            total: 1,
+            last_event_id: 0,
+        }));
         let field = NodeRef::<Textarea>::new();
         view! {
             <Composer
                 slug=slug.to_owned()
-                thread=RwSignal::new(thread)
+                thread=ShownThread::new(RwSignal::new(state), Trigger::new())
                 reply_to=RwSignal::new(None)
                 restore=RwSignal::new(None)
                 field
