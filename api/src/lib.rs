@@ -13,9 +13,15 @@ mod client_config;
 pub mod head;
 pub mod i18n;
 pub mod links;
+pub mod moderation;
 pub mod paths;
+pub mod proof_of_work;
 
 pub use client_config::{ApiBase, ClientConfig, ConfigProblem, DEFAULT_API_BASE, check_api_base};
+pub use moderation::{
+    CommentStatus, ModerationLog, ModerationLogEntry, ModerationMode, Reason, Rejection,
+};
+pub use proof_of_work::{Challenge, Proof};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -329,10 +335,43 @@ pub struct Comment {
     /// The id the posting client chose, so it can match its pending comment.
     #[serde(default)]
     pub client_id: Option<String>,
+    /// Published (left out), or, shown only to its own author, waiting for a
+    /// moderator or rejected.
+    #[serde(default, skip_serializing_if = "CommentStatus::is_published")]
+    pub status: CommentStatus,
+    /// Why a moderator rejected it (its author sees this).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejection: Option<Rejection>,
+    /// Picked by the newsroom ("Выбор редакции").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub featured: bool,
+}
+
+impl Comment {
+    /// A published comment with these fields and nothing else set.
+    pub fn published(
+        id: i64,
+        parent_id: Option<i64>,
+        author: impl Into<String>,
+        text: impl Into<String>,
+        created_at: impl Into<String>,
+    ) -> Self {
+        Self {
+            id,
+            parent_id,
+            author: author.into(),
+            text: text.into(),
+            created_at: created_at.into(),
+            client_id: None,
+            status: CommentStatus::Published,
+            rejection: None,
+            featured: false,
+        }
+    }
 }
 
 /// The body of `POST /api/articles/{slug}/comments`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewComment {
     /// The author's name (1 to [`AUTHOR_MAX_CHARS`] characters, not only spaces).
     pub author: String,
@@ -344,6 +383,65 @@ pub struct NewComment {
     /// A random id the client chose (8 to 64 characters of `[A-Za-z0-9-]`);
     /// posting the same id again answers the comment already stored.
     pub client_id: String,
+    /// The reader's own secret key (see [`READER_KEY_CHARS`]): with it the
+    /// author sees their comments while they wait for a moderator, and earns
+    /// trust under pre-moderation of new commenters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reader_key: Option<String>,
+    /// A field people never see and never fill: anything in it marks a bot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// The solved proof-of-work challenge, when the server asks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proof: Option<Proof>,
+}
+
+/// How many characters a reader key has: 32 lowercase hex digits (128 random bits).
+pub const READER_KEY_CHARS: usize = 32;
+
+/// Whether `key` has the form of a reader key: [`READER_KEY_CHARS`] of `[0-9a-f]`.
+pub fn is_reader_key(key: &str) -> bool {
+    key.len() == READER_KEY_CHARS && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Whether `id` has the form of a reader id, which a reader shows the server
+/// (`?reader=`) to see their own comments that others cannot: the first 16
+/// bytes of the SHA-256 of their key, as 32 lowercase hex digits. The key
+/// itself stays in the posts' bodies, so an address in a log cannot be used
+/// to post as someone else.
+pub fn is_reader_id(id: &str) -> bool {
+    is_reader_key(id)
+}
+
+/// The body of `POST /api/comments/{id}/reports`: one report per reader per comment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewReport {
+    /// The reporting reader's key (as in [`NewComment::reader_key`]).
+    pub reader_key: String,
+    /// What is wrong with the comment.
+    pub reason: Reason,
+}
+
+/// The answer to a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportAccepted {
+    /// False when this reader had reported the comment before (nothing changed).
+    pub new: bool,
+}
+
+/// How an article's comments are run, as its readers need to know: whether
+/// they may post, and whether what they post waits for a moderator.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentSettings {
+    /// Closed for new comments: the comments stay readable, with no composer.
+    #[serde(default)]
+    pub closed: bool,
+    /// Which comments wait for a moderator before anyone else sees them.
+    #[serde(default)]
+    pub moderation: ModerationMode,
+    /// Whether a post needs a solved challenge (`GET /api/comments/challenge`).
+    #[serde(default)]
+    pub proof_of_work: bool,
 }
 
 /// One page of an article's comments: `GET /api/articles/{slug}/comments`.
@@ -361,6 +459,9 @@ pub struct CommentPage {
     /// read: open the stream with `?after=` it, so nothing falls in between.
     #[serde(default)]
     pub last_event_id: i64,
+    /// Whether the article takes comments and how they are moderated.
+    #[serde(default)]
+    pub settings: CommentSettings,
 }
 
 /// The data of a `comment_removed` stream event.
@@ -368,33 +469,6 @@ pub struct CommentPage {
 pub struct CommentRemoved {
     /// The removed comment.
     pub id: i64,
-}
-
-/// One entry of the moderation log: who did what to which comment, when
-/// (`GET /api/moderation/log`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ModerationLogEntry {
-    /// The entry's id; newer entries have larger ids.
-    pub id: i64,
-    /// The moderator's name ("shared token" for the server's `--moderator-token`).
-    pub moderator: String,
-    /// What was done: `remove`.
-    pub action: String,
-    /// The comment acted on.
-    #[serde(default)]
-    pub comment_id: Option<i64>,
-    /// The slug of its article.
-    #[serde(default)]
-    pub article: Option<String>,
-    /// When, RFC 3339.
-    pub at: String,
-}
-
-/// `GET /api/moderation/log`: the newest entries first.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ModerationLog {
-    /// The entries.
-    pub items: Vec<ModerationLogEntry>,
 }
 
 /// The data of a `count` stream event.
@@ -434,6 +508,38 @@ pub struct ErrorDetail {
     /// Per-field problems of a rejected input, keyed by field name.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+    /// Why a comment (or report) was refused, for the client to word it in
+    /// the reader's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Refusal>,
+    /// What the reason is about: the word not allowed, the most links, the
+    /// end of a ban (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// Why the server refused a comment, beyond the field checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// The name or the text holds a word the site does not allow (`detail`: the word).
+    BannedWord,
+    /// More links than the site allows in one comment (`detail`: the most).
+    TooManyLinks,
+    /// The same reader posted the same text a short while ago.
+    Duplicate,
+    /// The hidden field people never fill was filled.
+    SpamCheck,
+    /// The proof of work is missing, wrong, expired or used: fetch a new
+    /// challenge and send again (`detail`: which).
+    ProofOfWork,
+    /// The reader may not comment (`detail`: until when, absent when for good).
+    Banned,
+    /// The article no longer takes comments.
+    Closed,
+    /// A reason this client does not know.
+    #[serde(other)]
+    Unknown,
 }
 
 /// Machine-readable error kinds; each goes with one HTTP status.
@@ -446,6 +552,8 @@ pub enum ErrorCode {
     NotFound,
     /// 401: a moderator action without a valid token.
     Unauthorized,
+    /// 403: not allowed (a ban, an article closed for comments); see `reason`.
+    Forbidden,
     /// 413: the request body is too large.
     PayloadTooLarge,
     /// 422: well-formed input that fails validation; see `fields`.

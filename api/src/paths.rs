@@ -20,6 +20,9 @@ pub fn encode_component(text: &str) -> String {
     out
 }
 
+/// The moderation desk's address (its own page, `moderation/index.html` in a build).
+pub const DESK: &str = "/moderation/";
+
 /// `/news/{slug}`: an article's page.
 pub fn article_path(slug: &str) -> String {
     format!("/news/{}", encode_component(slug))

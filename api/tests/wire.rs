@@ -13,9 +13,11 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Debug;
+use vestnik_api::moderation::{QueueItem, QueuePage};
 use vestnik_api::{
-    Article, Block, ClientConfig, Comment, CommentCount, CommentPage, CommentRemoved, ErrorBody,
-    ErrorCode, ErrorDetail, Image, ImageSource, Inline, Link, Mark, NewComment, NewsItem, NewsPage,
+    Article, Block, Challenge, ClientConfig, Comment, CommentCount, CommentPage, CommentRemoved,
+    CommentSettings, CommentStatus, ErrorBody, ErrorCode, ErrorDetail, Image, ImageSource, Inline,
+    Link, Mark, ModerationMode, NewComment, NewsItem, NewsPage, Proof, Reason, Refusal, Rejection,
     Site, Source, Tag, ViewCount,
 };
 
@@ -163,6 +165,10 @@ fn decode_every_type(json: &Value) -> Result<(), TestCaseError> {
     decodes_stably::<ErrorBody>(json)?;
     decodes_stably::<Vec<Block>>(json)?;
     decodes_stably::<ClientConfig>(json)?;
+    decodes_stably::<CommentSettings>(json)?;
+    decodes_stably::<Challenge>(json)?;
+    decodes_stably::<QueueItem>(json)?;
+    decodes_stably::<QueuePage>(json)?;
     Ok(())
 }
 
@@ -320,23 +326,50 @@ fn article() -> impl Strategy<Value = Article> {
         )
 }
 
-fn comment() -> impl Strategy<Value = Comment> {
+fn status() -> impl Strategy<Value = CommentStatus> {
+    prop::sample::select(vec![
+        CommentStatus::Published,
+        CommentStatus::Pending,
+        CommentStatus::Rejected,
+        CommentStatus::Removed,
+    ])
+}
+
+fn rejection() -> impl Strategy<Value = Rejection> {
     (
-        any::<i64>(),
-        prop::option::of(any::<i64>()),
-        text(),
-        text(),
-        text(),
+        prop::sample::select(Reason::ALL.to_vec()),
         prop::option::of(text()),
     )
+        .prop_map(|(reason, note)| Rejection { reason, note })
+}
+
+fn comment() -> impl Strategy<Value = Comment> {
+    (
+        (
+            any::<i64>(),
+            prop::option::of(any::<i64>()),
+            text(),
+            text(),
+            text(),
+        ),
+        prop::option::of(text()),
+        (status(), prop::option::of(rejection()), any::<bool>()),
+    )
         .prop_map(
-            |(id, parent_id, author, text, created_at, client_id)| Comment {
+            |(
+                (id, parent_id, author, text, created_at),
+                client_id,
+                (status, rejection, featured),
+            )| Comment {
                 id,
                 parent_id,
                 author,
                 text,
                 created_at,
                 client_id,
+                status,
+                rejection,
+                featured,
             },
         )
 }
@@ -392,14 +425,20 @@ proptest! {
         next in prop::option::of(text()),
         total in any::<u64>(),
         last_event_id in any::<i64>(),
+        settings in (any::<bool>(), prop::sample::select(ModerationMode::ALL.to_vec()), any::<bool>()),
         post in (text(), text(), prop::option::of(any::<i64>()), text()),
+        spam in (prop::option::of(text()), prop::option::of(text()), prop::option::of((text(), text(), any::<u64>(), text()))),
     ) {
         for item in &items {
             round_trips(item)?;
         }
-        round_trips(&CommentPage { items, next, total, last_event_id })?;
+        let (closed, moderation, proof_of_work) = settings;
+        let settings = CommentSettings { closed, moderation, proof_of_work };
+        round_trips(&CommentPage { items, next, total, last_event_id, settings })?;
         let (author, text, parent_id, client_id) = post;
-        round_trips(&NewComment { author, text, parent_id, client_id })?;
+        let (reader_key, website, proof) = spam;
+        let proof = proof.map(|(challenge, salt, number, signature)| Proof { challenge, salt, number, signature });
+        round_trips(&NewComment { author, text, parent_id, client_id, reader_key, website, proof })?;
     }
 
     /// News pages, site settings, config files and error bodies round-trip.
@@ -428,10 +467,18 @@ proptest! {
         round_trips(&site)?;
         round_trips(&ClientConfig { api_base, site: Some(site) })?;
         let (message, fields): (String, BTreeMap<String, String>) = error;
-        for code in [ErrorCode::BadRequest, ErrorCode::Invalid, ErrorCode::Unknown] {
-            round_trips(&ErrorBody {
-                error: ErrorDetail { code, message: message.clone(), fields: fields.clone() },
-            })?;
+        for code in [ErrorCode::BadRequest, ErrorCode::Invalid, ErrorCode::Forbidden, ErrorCode::Unknown] {
+            for (reason, detail) in [(None, None), (Some(Refusal::BannedWord), Some(message.clone()))] {
+                round_trips(&ErrorBody {
+                    error: ErrorDetail {
+                        code,
+                        message: message.clone(),
+                        fields: fields.clone(),
+                        reason,
+                        detail,
+                    },
+                })?;
+            }
         }
     }
 }

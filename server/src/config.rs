@@ -1,9 +1,13 @@
 //! Command-line and environment settings.
 
+use crate::alerts::{AlertSettings, telegram::TelegramChat, webhook::Webhook};
+use crate::client_addr::ProxyNet;
 use crate::error::ServerError;
+use crate::moderation::settings::SiteModeration;
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use vestnik_api::ModerationMode;
 use vestnik_api::{Site, links};
 
 /// How one server process runs: every flag can also come from a `VESTNIK_*` variable.
@@ -92,6 +96,82 @@ pub struct Config {
         value_parser = check_cors_origin
     )]
     pub cors_origins: Vec<CorsOrigin>,
+
+    /// A proxy (an address or a network, e.g. 127.0.0.1 or 10.0.0.0/8) whose
+    /// X-Forwarded-For is believed: readers' addresses (rate limits, bans by
+    /// network, the proof of work's price) are then read through it. Repeat
+    /// the flag, or separate them with commas in the variable.
+    #[arg(long = "trusted-proxy", value_name = "ADDR", env = "VESTNIK_TRUSTED_PROXIES",
+          value_delimiter = ',', value_parser = check_trusted_proxy)]
+    pub trusted_proxies: Vec<ProxyNet>,
+
+    /// Which comments wait for a moderator: post (none: moderators act
+    /// afterwards), pre (every comment), new (commenters with fewer than
+    /// --trusted-after approved comments), links (comments with a link).
+    /// Each article can be set otherwise from the desk.
+    #[arg(long, env = "VESTNIK_MODERATION_MODE", default_value = "post", value_parser = check_moderation_mode)]
+    pub moderation_mode: ModerationMode,
+
+    /// Approved comments after which a commenter (a reader key and a name) is
+    /// no longer new, under --moderation-mode new (1 to 1000).
+    #[arg(long, env = "VESTNIK_TRUSTED_AFTER", default_value_t = 2,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub trusted_after: u32,
+
+    /// Readers' reports that send a published comment back to the queue (1 to 1000).
+    #[arg(long, env = "VESTNIK_REPORT_THRESHOLD", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub report_threshold: u32,
+
+    /// Articles close for comments this many days after publication (0: never; up to 3650).
+    #[arg(long, env = "VESTNIK_CLOSE_AFTER_DAYS", default_value_t = 0,
+          value_parser = clap::value_parser!(u32).range(0..=3650))]
+    pub close_after_days: u32,
+
+    /// The most links one comment may hold (0 to 50).
+    #[arg(long, env = "VESTNIK_MAX_LINKS", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(0..=50))]
+    pub max_links: u32,
+
+    /// Whether a post needs a solved proof-of-work challenge (on, off): the
+    /// app solves one while the reader types; benchmarks and trusted
+    /// integrations post through the plain API with off.
+    #[arg(long, env = "VESTNIK_PROOF_OF_WORK", default_value = "on", value_parser = check_on_off,
+          action = clap::ArgAction::Set)]
+    pub proof_of_work: bool,
+
+    /// The work a challenge takes when a reader does not post fast: its
+    /// secret number is at most this (1000 to 100000000); it doubles for
+    /// each recent post beyond two, up to 64 times.
+    #[arg(long, env = "VESTNIK_PROOF_OF_WORK_BASE", default_value_t = crate::spam::proof_of_work::DEFAULT_BASE,
+          value_parser = clap::value_parser!(u64).range(1000..=100_000_000))]
+    pub proof_of_work_base: u64,
+
+    /// An address moderators' alerts are POSTed to as signed JSON
+    /// (needs --alert-webhook-secret).
+    #[arg(long, env = "VESTNIK_ALERT_WEBHOOK", value_parser = check_http_url)]
+    pub alert_webhook: Option<String>,
+
+    /// The secret the webhook's body is signed with (at least 16 characters).
+    #[arg(long, env = "VESTNIK_ALERT_WEBHOOK_SECRET", hide_env_values = true)]
+    pub alert_webhook_secret: Option<String>,
+
+    /// A Telegram bot's token: alerts go to --telegram-chat-id through it.
+    #[arg(long, env = "VESTNIK_TELEGRAM_BOT_TOKEN", hide_env_values = true)]
+    pub telegram_bot_token: Option<String>,
+
+    /// The Telegram chat (an id such as -1001234567890, or @channel) alerts go to.
+    #[arg(long, env = "VESTNIK_TELEGRAM_CHAT_ID")]
+    pub telegram_chat_id: Option<String>,
+
+    /// The Telegram Bot API's address (a local Bot API server, or a test's stand-in).
+    #[arg(long, env = "VESTNIK_TELEGRAM_API_URL", default_value = crate::alerts::telegram::DEFAULT_API_URL, value_parser = check_http_url)]
+    pub telegram_api_url: String,
+
+    /// Seconds alerts are collected before one message goes out (1 to 3600).
+    #[arg(long, env = "VESTNIK_ALERT_BATCH_SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub alert_batch_seconds: u64,
 }
 
 /// Default of `--comment-burst`.
@@ -285,6 +365,20 @@ impl Config {
             comment_per_seconds: DEFAULT_COMMENT_PER_SECONDS,
             stream_keep_alive: DEFAULT_KEEP_ALIVE_SECONDS,
             cors_origins: Vec::new(),
+            trusted_proxies: Vec::new(),
+            moderation_mode: ModerationMode::Post,
+            trusted_after: 2,
+            report_threshold: 3,
+            close_after_days: 0,
+            max_links: 3,
+            proof_of_work: true,
+            proof_of_work_base: crate::spam::proof_of_work::DEFAULT_BASE,
+            alert_webhook: None,
+            alert_webhook_secret: None,
+            telegram_bot_token: None,
+            telegram_chat_id: None,
+            telegram_api_url: crate::alerts::telegram::DEFAULT_API_URL.to_owned(),
+            alert_batch_seconds: 30,
         }
     }
 
@@ -303,6 +397,7 @@ impl Config {
         check_keep_alive(&self.stream_keep_alive.to_string())?;
         // The CORS origins need no check here: a `CorsOrigin` only comes from
         // `check_cors_origin`.
+        self.alert_settings()?;
         if self.site_name.trim().is_empty() {
             return Err(ServerError::Config(
                 "the site name must not be empty".to_owned(),
@@ -319,6 +414,73 @@ impl Config {
         }
     }
 
+    /// The site's moderation settings these flags ask for.
+    pub fn moderation(&self) -> SiteModeration {
+        SiteModeration {
+            mode: self.moderation_mode,
+            trusted_after: self.trusted_after,
+            report_threshold: self.report_threshold,
+            close_after_days: self.close_after_days,
+            max_links: self.max_links,
+            proof_of_work: self.proof_of_work,
+            proof_of_work_base: self.proof_of_work_base,
+        }
+    }
+
+    /// Where moderators' alerts go; an error names a destination set by half.
+    pub fn alert_settings(&self) -> Result<AlertSettings, ServerError> {
+        let webhook = match (&self.alert_webhook, &self.alert_webhook_secret) {
+            (Some(url), Some(secret)) if secret.chars().count() >= 16 => Some(Webhook {
+                url: url.clone(),
+                secret: secret.clone(),
+            }),
+            (Some(_), Some(_)) => {
+                return Err(ServerError::Config(
+                    "the alert webhook's secret is too short: use at least 16 characters                      (e.g. the output of `openssl rand -hex 24`)"
+                        .to_owned(),
+                ));
+            }
+            (Some(_), None) => {
+                return Err(ServerError::Config(
+                    "--alert-webhook needs --alert-webhook-secret: the receiver checks each                      alert's signature with it"
+                        .to_owned(),
+                ));
+            }
+            (None, Some(_)) => {
+                return Err(ServerError::Config(
+                    "--alert-webhook-secret is set without --alert-webhook".to_owned(),
+                ));
+            }
+            (None, None) => None,
+        };
+        let telegram = match (&self.telegram_bot_token, &self.telegram_chat_id) {
+            (Some(token), Some(chat)) if !token.trim().is_empty() && !chat.trim().is_empty() => {
+                Some(TelegramChat {
+                    api_url: self.telegram_api_url.trim_end_matches('/').to_owned(),
+                    token: token.trim().to_owned(),
+                    chat_id: chat.trim().to_owned(),
+                })
+            }
+            (None, None) => None,
+            _ => {
+                return Err(ServerError::Config(
+                    "Telegram alerts need both --telegram-bot-token and --telegram-chat-id"
+                        .to_owned(),
+                ));
+            }
+        };
+        Ok(AlertSettings {
+            webhook,
+            telegram,
+            batch: std::time::Duration::from_secs(self.alert_batch_seconds),
+            desk_url: self
+                .site_url
+                .as_ref()
+                .map(|site| format!("{site}{}", vestnik_api::paths::DESK)),
+            lang: vestnik_api::i18n::Lang::from_tag(&self.site_locale),
+        })
+    }
+
     /// What `GET /api/site` answers.
     pub fn site(&self) -> Site {
         Site {
@@ -329,6 +491,32 @@ impl Config {
             links: Vec::new(),
         }
     }
+}
+
+/// Accepts a moderation mode: post, pre, new or links.
+pub fn check_moderation_mode(text: &str) -> Result<ModerationMode, ServerError> {
+    ModerationMode::parse(text.trim()).ok_or_else(|| {
+        ServerError::Config(format!(
+            "invalid moderation mode {text:?}: expected post, pre, new or links"
+        ))
+    })
+}
+
+/// Accepts on or off.
+pub fn check_on_off(text: &str) -> Result<bool, ServerError> {
+    match text.trim() {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err(ServerError::Config(format!(
+            "invalid value {text:?}: expected on or off"
+        ))),
+    }
+}
+
+/// Accepts a trusted proxy: an IP address or a network in CIDR form.
+pub fn check_trusted_proxy(text: &str) -> Result<ProxyNet, ServerError> {
+    ProxyNet::parse(text)
+        .map_err(|why| ServerError::Config(format!("invalid trusted proxy: {why}")))
 }
 
 /// Accepts an IANA time zone name that the bundled tz database knows.

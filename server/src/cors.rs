@@ -9,8 +9,13 @@ use std::time::Duration;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 /// Methods a cross-origin page may use: everything the API routes answer.
-pub const ALLOWED_METHODS: [Method; 4] =
-    [Method::GET, Method::POST, Method::DELETE, Method::OPTIONS];
+pub const ALLOWED_METHODS: [Method; 5] = [
+    Method::GET,
+    Method::POST,
+    Method::PUT,
+    Method::DELETE,
+    Method::OPTIONS,
+];
 
 /// Request headers a cross-origin page may send: JSON bodies, the moderator's
 /// bearer token, and the event stream's resume point.

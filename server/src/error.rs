@@ -4,7 +4,59 @@ use axum::Json;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::BTreeMap;
-use vestnik_api::{ErrorBody, ErrorCode, ErrorDetail};
+use vestnik_api::{ErrorBody, ErrorCode, ErrorDetail, Refusal};
+
+/// A comment (or report) refused by one of the site's rules: the reason a
+/// client words for its reader, and the words for a client's developer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    /// Which rule.
+    pub reason: Refusal,
+    /// What is wrong, for a developer.
+    pub message: String,
+    /// What the rule is about: the word, the most links, the end of a ban.
+    pub detail: Option<String>,
+    /// The input field to blame, if one is.
+    pub field: Option<&'static str>,
+}
+
+impl Refused {
+    /// A refusal for `reason`, explained by `message`.
+    pub fn new(reason: Refusal, message: impl Into<String>) -> Self {
+        Self {
+            reason,
+            message: message.into(),
+            detail: None,
+            field: None,
+        }
+    }
+
+    /// Says what the rule is about.
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+
+    /// Blames one input field.
+    pub fn field(mut self, field: &'static str) -> Self {
+        self.field = Some(field);
+        self
+    }
+
+    /// 403 for who may not post (a ban, a closed article); 422 for what was posted.
+    pub fn status(&self) -> StatusCode {
+        match self.reason {
+            Refusal::Banned | Refusal::Closed => StatusCode::FORBIDDEN,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+}
+
+impl From<Refused> for ServerError {
+    fn from(refused: Refused) -> Self {
+        Self::Refused(Box::new(refused))
+    }
+}
 
 /// Everything that can go wrong, at start-up or while answering a request.
 #[derive(Debug, thiserror::Error)]
@@ -25,6 +77,10 @@ pub enum ServerError {
         /// Per-field problems, keyed by field name.
         fields: BTreeMap<String, String>,
     },
+    /// A comment (or report) refused by one of the site's rules: 422, or 403
+    /// for a ban or a closed article.
+    #[error("{}", .0.message)]
+    Refused(Box<Refused>),
     /// The request body is larger than the API reads.
     #[error("request body too large")]
     PayloadTooLarge,
@@ -109,6 +165,7 @@ impl ServerError {
         match self {
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
             Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Refused(refused) => refused.status(),
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
@@ -139,7 +196,26 @@ impl IntoResponse for ServerError {
     fn into_response(self) -> Response {
         let status = self.status();
         let mut headers = HeaderMap::new();
+        let mut refusal = None;
         let (code, message, fields) = match self {
+            Self::Refused(refused) => {
+                let Refused {
+                    reason,
+                    message,
+                    detail,
+                    field,
+                } = *refused;
+                let code = if status == StatusCode::FORBIDDEN {
+                    ErrorCode::Forbidden
+                } else {
+                    ErrorCode::Invalid
+                };
+                let fields = field
+                    .map(|field| BTreeMap::from([(field.to_owned(), message.clone())]))
+                    .unwrap_or_default();
+                refusal = Some((reason, detail));
+                (code, message, fields)
+            }
             Self::BadRequest { message, fields } => (ErrorCode::BadRequest, message, fields),
             Self::Invalid { message, fields } => (ErrorCode::Invalid, message, fields),
             Self::PayloadTooLarge => (
@@ -192,6 +268,8 @@ impl IntoResponse for ServerError {
                 code,
                 message,
                 fields,
+                reason: refusal.as_ref().map(|(reason, _)| *reason),
+                detail: refusal.and_then(|(_, detail)| detail),
             },
         };
         (status, headers, Json(body)).into_response()

@@ -4,6 +4,8 @@
 
 #![warn(missing_docs)]
 
+pub mod alerts;
+pub mod client_addr;
 pub mod comments;
 pub mod config;
 pub mod cors;
@@ -16,6 +18,7 @@ pub mod rate_limit;
 pub mod render;
 pub mod routes;
 pub mod seed;
+pub mod spam;
 pub mod static_files;
 pub mod static_render;
 pub mod store;
@@ -27,7 +30,12 @@ pub use rate_limit::RateLimit;
 pub use routes::router;
 pub use seed::{SeedOutcome, seed_demo};
 
+use alerts::Alerts;
+use client_addr::ProxyNet;
 use comments::CommentHub;
+use moderation::desk::DeskHub;
+use moderation::settings::SiteModeration;
+use spam::secret::ServerSecret;
 use sqlx::SqlitePool;
 use std::future::Future;
 use std::net::SocketAddr;
@@ -59,6 +67,19 @@ pub struct AppState {
     pub moderator_token: Option<ModeratorToken>,
     /// The per-IP limit on posting comments, shared by every request.
     pub comment_limiter: rate_limit::Limiter,
+    /// The per-IP limit on reporting comments.
+    pub report_limiter: rate_limit::Limiter,
+    /// Proxies whose `X-Forwarded-For` names the reader.
+    pub trusted_proxies: Arc<[ProxyNet]>,
+    /// How comments are moderated on this site.
+    pub moderation: Arc<SiteModeration>,
+    /// Carries comment changes and moderators' actions to the open desks.
+    pub desk: Arc<DeskHub>,
+    /// Tells moderators of comments that wait.
+    pub alerts: Alerts,
+    /// The server's secret (proof of work, desk tickets), read from the
+    /// database on first use.
+    pub secret: Arc<tokio::sync::OnceCell<ServerSecret>>,
     /// The longest an idle event stream goes without a keep-alive comment.
     pub keep_alive: Duration,
     /// Fires when the server stops, so event streams end instead of holding it open.
@@ -70,8 +91,10 @@ pub struct AppState {
 
 impl AppState {
     /// State for an API-only server with the default comment rate limit and
-    /// keep-alive, and moderation disabled.
+    /// keep-alive, post-moderation without a proof of work, no alerts, and
+    /// moderation disabled until a moderator is added.
     pub fn new(pool: SqlitePool, site: Site) -> Self {
+        let trusted_proxies: Arc<[ProxyNet]> = Arc::new([]);
         Self {
             pool,
             site: Arc::new(site),
@@ -80,17 +103,27 @@ impl AppState {
             site_url: None,
             comments: Arc::new(CommentHub::new()),
             moderator_token: None,
-            comment_limiter: rate_limit::limiter(RateLimit::COMMENTS)
+            comment_limiter: rate_limit::limiter(RateLimit::COMMENTS, trusted_proxies.clone())
                 .expect("the default rate limit has a burst and a period above zero"),
+            report_limiter: rate_limit::limiter(RateLimit::REPORTS, trusted_proxies.clone())
+                .expect("the default rate limit has a burst and a period above zero"),
+            trusted_proxies,
+            moderation: Arc::new(SiteModeration::default()),
+            desk: Arc::new(DeskHub::new()),
+            alerts: Alerts::disabled(),
+            secret: Arc::new(tokio::sync::OnceCell::new()),
             keep_alive: Duration::from_secs(config::DEFAULT_KEEP_ALIVE_SECONDS),
             shutdown: Shutdown::new(),
             cors_origins: Arc::new([]),
         }
     }
 
-    /// State as `config` asks for it (all but the database, which is `pool`).
+    /// State as `config` asks for it (all but the database, which is `pool`,
+    /// and the alerts, which need a running task: [`Self::with_alerts`]).
     pub fn from_config(pool: SqlitePool, config: &Config) -> Result<Self, ServerError> {
         let mut state = Self::new(pool, config.site())
+            .with_trusted_proxies(config.trusted_proxies.iter().copied())?
+            .with_moderation(config.moderation())
             .with_comment_rate_limit(config.comment_rate_limit())?
             .with_keep_alive(Duration::from_secs(config.stream_keep_alive));
         if let Some(dir) = &config.static_dir {
@@ -133,8 +166,50 @@ impl AppState {
 
     /// Limits posting comments to `limit` per IP address (a fresh, empty limiter).
     pub fn with_comment_rate_limit(mut self, limit: RateLimit) -> Result<Self, ServerError> {
-        self.comment_limiter = rate_limit::limiter(limit)?;
+        self.comment_limiter = rate_limit::limiter(limit, self.trusted_proxies.clone())?;
         Ok(self)
+    }
+
+    /// Reads readers' addresses through these proxies (fresh, empty limiters:
+    /// call before [`Self::with_comment_rate_limit`]).
+    pub fn with_trusted_proxies(
+        mut self,
+        proxies: impl IntoIterator<Item = ProxyNet>,
+    ) -> Result<Self, ServerError> {
+        self.trusted_proxies = proxies.into_iter().collect();
+        self.comment_limiter =
+            rate_limit::limiter(RateLimit::COMMENTS, self.trusted_proxies.clone())?;
+        self.report_limiter =
+            rate_limit::limiter(RateLimit::REPORTS, self.trusted_proxies.clone())?;
+        Ok(self)
+    }
+
+    /// Moderates comments as `settings` say.
+    pub fn with_moderation(mut self, settings: SiteModeration) -> Self {
+        self.moderation = Arc::new(settings);
+        self
+    }
+
+    /// Sends moderators' alerts through `alerts`.
+    pub fn with_alerts(mut self, alerts: Alerts) -> Self {
+        self.alerts = alerts;
+        self
+    }
+
+    /// Uses `secret` instead of the database's (tests of signed values).
+    pub fn with_secret(self, secret: ServerSecret) -> Self {
+        let cell = tokio::sync::OnceCell::new_with(Some(secret));
+        Self {
+            secret: Arc::new(cell),
+            ..self
+        }
+    }
+
+    /// The server's secret, read (or made) on first use.
+    pub async fn secret(&self) -> Result<&ServerSecret, ServerError> {
+        self.secret
+            .get_or_try_init(|| ServerSecret::load(&self.pool))
+            .await
     }
 
     /// Lets pages on these origins call the API from browsers (CORS); none
@@ -226,7 +301,9 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
             SeedOutcome::AlreadySeeded => tracing::debug!("demo content already seeded"),
         }
     }
-    let state = AppState::from_config(pool.clone(), &config)?;
+    let mut state = AppState::from_config(pool.clone(), &config)?;
+    // Stopped with the server: a batch being collected then is sent first.
+    state.alerts = Alerts::start(config.alert_settings()?, state.shutdown.clone());
     if state.moderator_token.is_none() {
         tracing::info!("no moderator token: DELETE /api/comments/{{id}} answers 401");
     }
@@ -237,6 +314,7 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
         tracing::info!(?origins, "CORS allowed for these origins");
     }
     rate_limit::spawn_cleanup(state.comment_limiter.clone(), state.shutdown.clone());
+    rate_limit::spawn_cleanup(state.report_limiter.clone(), state.shutdown.clone());
     let stopping = state.shutdown.clone();
     let listener = bind(config.addr).await?;
     let addr = listener

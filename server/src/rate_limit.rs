@@ -1,20 +1,24 @@
-//! The per-IP limit on posting comments: tower_governor's token bucket keyed by
-//! the peer address, answering the API's JSON 429 with `Retry-After`.
+//! The per-IP limits on posting comments and reports: tower_governor's token
+//! bucket keyed by the reader's address, answering the API's JSON 429 with
+//! `Retry-After`.
 //!
 //! The key is the TCP peer, so the router must be served with connect info
-//! ([`crate::serve`] does). Behind a reverse proxy every reader shares the
-//! proxy's address; trusting `X-Forwarded-For` is left for when it is needed,
-//! since a header any client can set would let anyone pick their own bucket.
+//! ([`crate::serve`] does), read through the proxies `--trusted-proxy` names
+//! (`crate::client_addr`): behind nginx every reader would otherwise share
+//! nginx's bucket. A forwarded address from anyone else is ignored, since a
+//! header any client can set would let anyone pick their own bucket.
 
 use crate::Shutdown;
+use crate::client_addr::{self, ProxyNet};
 use crate::error::ServerError;
 use axum::body::Body;
 use axum::response::{IntoResponse, Response};
 use governor::middleware::NoOpMiddleware;
+use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tower_governor::governor::{GovernorConfig, GovernorConfigBuilder};
-use tower_governor::key_extractor::PeerIpKeyExtractor;
+use tower_governor::key_extractor::KeyExtractor;
 use tower_governor::{GovernorError, GovernorLayer};
 
 /// How many requests one address may make: `burst` at once, then one per `period`.
@@ -34,12 +38,48 @@ impl RateLimit {
     };
 }
 
-/// The shared state of one limit: which addresses used how much.
-pub type Limiter = Arc<GovernorConfig<PeerIpKeyExtractor, NoOpMiddleware>>;
+impl RateLimit {
+    /// The default for reporting comments: 20 at once, then one every 3 s.
+    pub const REPORTS: Self = Self {
+        burst: 20,
+        period: Duration::from_secs(3),
+    };
+}
 
-/// A fresh limiter for `limit`; a zero burst or period is a configuration error.
-pub fn limiter(limit: RateLimit) -> Result<Limiter, ServerError> {
+/// Keys a request by the reader's address (see the module's comment).
+#[derive(Clone, Debug, Default)]
+pub struct ReaderIp {
+    trusted: Arc<[ProxyNet]>,
+}
+
+impl ReaderIp {
+    /// Reads addresses through these proxies.
+    pub fn through(trusted: Arc<[ProxyNet]>) -> Self {
+        Self { trusted }
+    }
+}
+
+impl KeyExtractor for ReaderIp {
+    type Key = IpAddr;
+
+    fn extract<T>(&self, request: &axum::http::Request<T>) -> Result<IpAddr, GovernorError> {
+        client_addr::client_ip(
+            client_addr::peer(request.extensions()),
+            request.headers(),
+            &self.trusted,
+        )
+        .ok_or(GovernorError::UnableToExtractKey)
+    }
+}
+
+/// The shared state of one limit: which addresses used how much.
+pub type Limiter = Arc<GovernorConfig<ReaderIp, NoOpMiddleware>>;
+
+/// A fresh limiter for `limit`, reading addresses through `trusted`; a zero
+/// burst or period is a configuration error.
+pub fn limiter(limit: RateLimit, trusted: Arc<[ProxyNet]>) -> Result<Limiter, ServerError> {
     GovernorConfigBuilder::default()
+        .key_extractor(ReaderIp::through(trusted))
         .period(limit.period)
         .burst_size(limit.burst)
         .finish()
@@ -52,7 +92,7 @@ pub fn limiter(limit: RateLimit) -> Result<Limiter, ServerError> {
 }
 
 /// The layer that applies `limiter` to the routes it wraps.
-pub fn layer(limiter: &Limiter) -> GovernorLayer<PeerIpKeyExtractor, NoOpMiddleware, Body> {
+pub fn layer(limiter: &Limiter) -> GovernorLayer<ReaderIp, NoOpMiddleware, Body> {
     GovernorLayer::new(Arc::clone(limiter)).error_handler(rejection)
 }
 

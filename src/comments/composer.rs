@@ -136,6 +136,7 @@ pub fn Composer(
             text: text.get_untracked().trim().to_owned(),
             parent_id: reply_to.get_untracked(),
             client_id: random_id(),
+            ..NewComment::default()
         });
         // The post is in the outbox now (kept in storage): the draft can go.
         text.set(String::new());

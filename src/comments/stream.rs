@@ -147,6 +147,7 @@ mod properties {
                 text,
                 created_at: String::new(),
                 client_id: None,
+                ..Comment::published(0, None, "", "", "")
             };
             let data = serde_json::to_string(&comment).unwrap_or_default();
             prop_assert_eq!(decode_data("comment", &data, id), LiveEvent::Comment(comment, id));

@@ -27,6 +27,7 @@ fn comment(id: i64, parent_id: Option<i64>, text: &str) -> Comment {
         text: text.into(),
         created_at: "2026-11-25T08:00:00Z".into(),
         client_id: None,
+        ..Comment::published(0, None, "", "", "")
     }
 }
 
@@ -165,6 +166,7 @@ fn composer_in(slug: &'static str) -> (web_sys::HtmlElement, RwSignal<Vec<NewCom
             next: None,
             total: 1,
             last_event_id: 0,
+            settings: Default::default(),
         }));
         let field = NodeRef::<Textarea>::new();
         view! {
@@ -285,6 +287,7 @@ async fn a_failed_post_shows_why_with_retry_edit_and_discard() {
             text: "Текст".into(),
             parent_id: None,
             client_id: "abcdefgh-1".into(),
+            ..NewComment::default()
         },
         delivery: Delivery::Failed(ApiError::RateLimited {
             retry_after: Some(9),

@@ -1,12 +1,15 @@
-//! Readers' comments: validation of what is posted, the database side, and the
-//! in-process hub that carries each committed change to the open event streams.
+//! Readers' comments: validation of what is posted, the posting rules, the
+//! database side, moderators' decisions on them, and the in-process hub that
+//! carries each committed change to the open event streams.
 
+pub mod moderate;
+pub mod post;
 pub mod store;
 pub mod text;
 
 use std::sync::Arc;
 use tokio::sync::{Mutex, MutexGuard, broadcast};
-use vestnik_api::{Comment, CommentRemoved};
+use vestnik_api::{Comment, CommentRemoved, CommentSettings};
 
 /// How many batches a stream may fall behind before it must reload from the database.
 const CHANNEL_CAPACITY: usize = 1024;
@@ -16,6 +19,9 @@ const CHANNEL_CAPACITY: usize = 1024;
 pub struct CommentEvent {
     /// The `comment_events` row id: the stream's event id.
     pub id: i64,
+    /// Whose stream it goes to: everyone's (`None`) or one reader's (their
+    /// reader id), for a comment only its author may see.
+    pub audience: Option<String>,
     /// What happened.
     pub data: EventData,
 }
@@ -23,9 +29,10 @@ pub struct CommentEvent {
 /// The two kinds of change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EventData {
-    /// A comment was posted (`event: comment`).
+    /// A comment was posted, approved or changed (`event: comment`), as its
+    /// audience sees it.
     Comment(Comment),
-    /// A comment was removed by a moderator (`event: comment_removed`).
+    /// A comment was removed, rejected or held back (`event: comment_removed`).
     Removed(CommentRemoved),
 }
 
@@ -37,6 +44,13 @@ impl CommentEvent {
             EventData::Removed(_) => "comment_removed",
         }
     }
+
+    /// Whether the stream of `reader` (a reader id, or none) gets this event.
+    pub fn reaches(&self, reader: Option<&str>) -> bool {
+        self.audience
+            .as_deref()
+            .is_none_or(|only| Some(only) == reader)
+    }
 }
 
 /// The events one transaction wrote, in id order, with the article's total after them.
@@ -46,8 +60,12 @@ pub struct EventBatch {
     pub article_id: i64,
     /// The changes, oldest first.
     pub events: Vec<CommentEvent>,
-    /// Comments the article has (not removed) after this batch.
+    /// Comments the article has (published) after this batch.
     pub total: u64,
+    /// The article's new settings, when a moderator changed them (sent as a
+    /// `comments_status` event without an id: it is not replayed, every
+    /// stream starts with the current settings instead).
+    pub settings: Option<CommentSettings>,
 }
 
 /// Publishes committed comment changes to every open stream of this process.

@@ -1,16 +1,24 @@
-//! Comments and their events in the database. SQL uses `$n` placeholders so it
-//! also runs on Postgres; only the `BEGIN IMMEDIATE` of writes is SQLite's.
+//! Comments and their events in the database: what each reader may see of
+//! them, pages of a thread and a stream's backlog. SQL uses `$n`
+//! placeholders so it also runs on Postgres; only the `BEGIN IMMEDIATE` of
+//! writes is SQLite's.
+//!
+//! Who sees a comment: everyone, when it is published (and not posted under
+//! a shadow ban); its own author (by reader id) also while it waits, after it
+//! was rejected, and under a shadow ban.
 
-use super::text::ValidComment;
-use super::{CommentEvent, CommentHub, EventBatch, EventData};
 use crate::error::ServerError;
-use crate::moderation::{self, Action, Moderator};
+use crate::moderation::settings::{self, SiteModeration};
 use crate::store::rfc3339;
 use jiff::Timestamp;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 use std::fmt;
-use vestnik_api::{Comment, CommentPage, CommentRemoved};
+use vestnik_api::{
+    Comment, CommentPage, CommentRemoved, CommentSettings, CommentStatus, Reason, Rejection,
+};
+
+use super::{CommentEvent, EventData};
 
 /// Events read from the database per query while replaying.
 const REPLAY_CHUNK: i64 = 500;
@@ -18,7 +26,21 @@ const REPLAY_CHUNK: i64 = 500;
 /// The columns [`comment_from_row`] reads, as a literal so queries stay `&'static str`.
 macro_rules! comment_columns {
     () => {
-        "c.id, c.parent_id, c.author, c.text, c.created_at, c.client_id"
+        "c.id, c.parent_id, c.author, c.text, c.created_at, c.client_id, c.status, \
+         c.reject_reason, c.reject_note, c.featured, c.shadow, c.reader_id, c.article_id"
+    };
+}
+pub(crate) use comment_columns;
+
+/// SQL: whether the comment `c` is shown to the reader whose id is bound at
+/// `$reader` (bind `NULL` for a reader without one).
+macro_rules! visible_to {
+    ($reader:literal) => {
+        concat!(
+            "((c.status = 'published' AND c.shadow = 0) OR (c.reader_id = ",
+            $reader,
+            " AND c.status IN ('published', 'pending', 'rejected')))"
+        )
     };
 }
 
@@ -50,145 +72,55 @@ impl fmt::Display for CommentCursor {
     }
 }
 
-/// What [`post`] did.
+/// A stored comment with what only the server and moderators know of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Posted {
-    /// The comment was stored now (201).
-    Created(Comment),
-    /// A comment with this `client_id` was already stored; nothing changed (200).
-    Existing(Comment),
+pub struct Stored {
+    /// The comment as its author sees it.
+    pub comment: Comment,
+    /// Its article.
+    pub article_id: i64,
+    /// Its author's reader id, if they sent a key.
+    pub reader_id: Option<String>,
+    /// Posted under a shadow ban.
+    pub shadow: bool,
 }
 
-/// Stores `comment` under the article `slug`, writes its event and publishes it;
-/// a `client_id` already used on the article answers the stored comment instead.
-pub async fn post(
-    pool: &SqlitePool,
-    hub: &CommentHub,
-    slug: &str,
-    comment: &ValidComment,
-    ip: Option<String>,
-    now: Timestamp,
-) -> Result<Posted, ServerError> {
-    let _order = hub.write_lock().await;
-    // IMMEDIATE takes SQLite's write lock at the start: the checks below and
-    // the insert cannot interleave with another process's write.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let article_id = article_id(&mut tx, slug).await?;
-    if let Some(stored) = by_client_id(&mut tx, article_id, &comment.client_id).await? {
-        return Ok(Posted::Existing(stored));
+impl Stored {
+    /// Whether every reader sees it.
+    pub fn is_public(&self) -> bool {
+        self.comment.status == CommentStatus::Published && !self.shadow
     }
-    if let Some(parent_id) = comment.parent_id {
-        check_parent(&mut tx, article_id, parent_id).await?;
+
+    /// Whose streams hear of it: everyone's when it is public, else only its
+    /// author's (`None` inside: nobody's, for an author without a key).
+    pub fn audience(&self) -> Audience {
+        if self.is_public() {
+            Audience::Everyone
+        } else {
+            Audience::Author(self.reader_id.clone())
+        }
     }
-    let now_ms = now.as_millisecond();
-    // ON CONFLICT: another writer (a second process) may have stored the same
-    // client_id since the check above; then its comment is the answer.
-    let id: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO comments (article_id, parent_id, author, text, client_id, created_at, ip) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7) \
-         ON CONFLICT (article_id, client_id) DO NOTHING RETURNING id",
-    )
-    .bind(article_id)
-    .bind(comment.parent_id)
-    .bind(&comment.author)
-    .bind(&comment.text)
-    .bind(&comment.client_id)
-    .bind(now_ms)
-    .bind(ip)
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(id) = id else {
-        return match by_client_id(&mut tx, article_id, &comment.client_id).await? {
-            Some(stored) => Ok(Posted::Existing(stored)),
-            None => Err(ServerError::Corrupt(
-                "a comment insert conflicted with no stored comment".to_owned(),
-            )),
-        };
-    };
-    let event_id = insert_event(&mut tx, article_id, "comment", id, now_ms).await?;
-    let total = total(&mut tx, article_id).await?;
-    tx.commit().await?;
-    let stored = Comment {
-        id,
-        parent_id: comment.parent_id,
-        author: comment.author.clone(),
-        text: comment.text.clone(),
-        created_at: rfc3339(now_ms)?,
-        client_id: Some(comment.client_id.clone()),
-    };
-    hub.publish(EventBatch {
-        article_id,
-        events: vec![CommentEvent {
-            id: event_id,
-            data: EventData::Comment(stored.clone()),
-        }],
-        total,
-    });
-    Ok(Posted::Created(stored))
 }
 
-/// Soft-removes comment `id` and its replies, one `comment_removed` event each
-/// (the comment first, then its replies oldest first), records who did it in
-/// the moderation log, and publishes the events. 404 when there is no such
-/// comment or it is already removed.
-pub async fn remove(
-    pool: &SqlitePool,
-    hub: &CommentHub,
-    id: i64,
-    by: &Moderator,
-    now: Timestamp,
-) -> Result<(), ServerError> {
-    let _order = hub.write_lock().await;
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let article_id: Option<i64> =
-        sqlx::query_scalar("SELECT article_id FROM comments WHERE id = $1 AND removed_at IS NULL")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let Some(article_id) = article_id else {
-        return Err(ServerError::NotFound(format!("no comment {id}")));
-    };
-    let replies: Vec<i64> = sqlx::query_scalar(
-        "SELECT id FROM comments WHERE parent_id = $1 AND removed_at IS NULL ORDER BY id",
-    )
-    .bind(id)
-    .fetch_all(&mut *tx)
-    .await?;
-    let now_ms = now.as_millisecond();
-    sqlx::query(
-        "UPDATE comments SET removed_at = $2 WHERE (id = $1 OR parent_id = $1) AND removed_at IS NULL",
-    )
-    .bind(id)
-    .bind(now_ms)
-    .execute(&mut *tx)
-    .await?;
-    let mut events = Vec::with_capacity(1 + replies.len());
-    for removed in std::iter::once(id).chain(replies) {
-        let event_id =
-            insert_event(&mut tx, article_id, "comment_removed", removed, now_ms).await?;
-        events.push(CommentEvent {
-            id: event_id,
-            data: EventData::Removed(CommentRemoved { id: removed }),
-        });
-    }
-    moderation::store::record(&mut tx, by, Action::Remove, id, article_id, now_ms).await?;
-    let total = total(&mut tx, article_id).await?;
-    tx.commit().await?;
-    hub.publish(EventBatch {
-        article_id,
-        events,
-        total,
-    });
-    Ok(())
+/// Who an event is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Every reader of the article.
+    Everyone,
+    /// The comment's author only (nobody, when they have no reader id).
+    Author(Option<String>),
 }
 
 /// Up to `limit` top-level comments of the article `slug` older than `before`
-/// (the newest without it), each with its replies, all oldest first.
+/// (the newest without it), each with its replies, all oldest first, as the
+/// reader `reader` (a reader id) sees them, with the article's comment settings.
 pub async fn page(
     pool: &SqlitePool,
+    site: &SiteModeration,
     slug: &str,
     before: Option<CommentCursor>,
     limit: u32,
+    reader: Option<&str>,
 ) -> Result<CommentPage, ServerError> {
     // One read transaction is one snapshot: the event id read first matches the
     // comments read after it, so a stream opened `?after=` it misses nothing.
@@ -200,17 +132,20 @@ pub async fn page(
             .fetch_one(&mut *tx)
             .await?;
     let total = total(&mut tx, article_id).await?;
+    let settings = settings::for_article(&mut tx, site, article_id, Timestamp::now()).await?;
     // One row more than asked tells whether an earlier page exists.
     let mut tops = sqlx::query(concat!(
         "SELECT ",
         comment_columns!(),
         " FROM comments c \
-         WHERE c.article_id = $1 AND c.parent_id IS NULL AND c.removed_at IS NULL AND c.id < $2 \
-         ORDER BY c.id DESC LIMIT $3"
+         WHERE c.article_id = $1 AND c.parent_id IS NULL AND c.id < $2 AND ",
+        visible_to!("$4"),
+        " ORDER BY c.id DESC LIMIT $3"
     ))
     .bind(article_id)
     .bind(before.map_or(i64::MAX, |c| c.id))
     .bind(i64::from(limit) + 1)
+    .bind(reader)
     .fetch_all(&mut *tx)
     .await?
     .iter()
@@ -231,12 +166,14 @@ pub async fn page(
             "SELECT ",
             comment_columns!(),
             " FROM comments c \
-             WHERE c.article_id = $1 AND c.parent_id >= $2 AND c.parent_id <= $3 \
-             AND c.removed_at IS NULL ORDER BY c.id"
+             WHERE c.article_id = $1 AND c.parent_id >= $2 AND c.parent_id <= $3 AND ",
+            visible_to!("$4"),
+            " ORDER BY c.id"
         ))
         .bind(article_id)
         .bind(oldest.id)
         .bind(newest.id)
+        .bind(reader)
         .fetch_all(&mut *tx)
         .await?;
         for row in &replies {
@@ -251,6 +188,7 @@ pub async fn page(
         next,
         total,
         last_event_id,
+        settings,
     })
 }
 
@@ -259,21 +197,27 @@ pub async fn page(
 pub struct Backlog {
     /// The article.
     pub article_id: i64,
-    /// Events after the resume point, oldest first; a `comment` whose comment
-    /// has since been removed is left out (its removal event is not).
+    /// Events after the resume point that this reader may see, oldest first,
+    /// each `comment` with the comment as it stands now; a comment nobody
+    /// (or not this reader) may see now is left out (its removal is not).
     pub events: Vec<CommentEvent>,
     /// Comments the article has now.
     pub total: u64,
     /// The id from which live events count: anything at or below it is sent or skipped.
     pub last_id: i64,
+    /// The article's comment settings now.
+    pub settings: CommentSettings,
 }
 
-/// The start of a stream on the article `slug`: the events after `after`
-/// (none if `None`: the stream starts at the present). 404 for no such article.
+/// The start of a stream on the article `slug` for `reader`: the events
+/// after `after` (none if `None`: the stream starts at the present). 404 for
+/// no such article.
 pub async fn stream_start(
     pool: &SqlitePool,
+    site: &SiteModeration,
     slug: &str,
     after: Option<i64>,
+    reader: Option<&str>,
 ) -> Result<Backlog, ServerError> {
     let mut tx = pool.begin().await?;
     let article_id = article_id(&mut tx, slug).await?;
@@ -283,7 +227,7 @@ pub async fn stream_start(
         .fetch_one(&mut *tx)
         .await?;
     let from = after.map_or(newest, |after| after.min(newest));
-    let backlog = read_backlog(&mut tx, article_id, from).await?;
+    let backlog = read_backlog(&mut tx, site, article_id, from, reader).await?;
     tx.commit().await?;
     Ok(backlog)
 }
@@ -291,33 +235,41 @@ pub async fn stream_start(
 /// The article's events after `after`, for a stream that fell behind the channel.
 pub async fn backlog(
     pool: &SqlitePool,
+    site: &SiteModeration,
     article_id: i64,
     after: i64,
+    reader: Option<&str>,
 ) -> Result<Backlog, ServerError> {
     let mut tx = pool.begin().await?;
-    let backlog = read_backlog(&mut tx, article_id, after).await?;
+    let backlog = read_backlog(&mut tx, site, article_id, after, reader).await?;
     tx.commit().await?;
     Ok(backlog)
 }
 
 async fn read_backlog(
     tx: &mut SqliteConnection,
+    site: &SiteModeration,
     article_id: i64,
     after: i64,
+    reader: Option<&str>,
 ) -> Result<Backlog, ServerError> {
     let mut events = Vec::new();
     let mut last_id = after;
     loop {
         let rows = sqlx::query(concat!(
-            "SELECT e.id AS event_id, e.kind, c.removed_at, ",
+            "SELECT e.id AS event_id, e.kind, e.audience, ",
             comment_columns!(),
-            " \
+            ", ",
+            visible_to!("$4"),
+            " AS visible \
              FROM comment_events e JOIN comments c ON c.id = e.comment_id \
-             WHERE e.article_id = $1 AND e.id > $2 ORDER BY e.id LIMIT $3"
+             WHERE e.article_id = $1 AND e.id > $2 AND (e.audience IS NULL OR e.audience = $4) \
+             ORDER BY e.id LIMIT $3"
         ))
         .bind(article_id)
         .bind(last_id)
         .bind(REPLAY_CHUNK)
+        .bind(reader)
         .fetch_all(&mut *tx)
         .await?;
         for row in &rows {
@@ -325,8 +277,9 @@ async fn read_backlog(
             let kind: String = row.try_get("kind")?;
             let data = match kind.as_str() {
                 "comment" => {
-                    // Replaying removed text would undo the moderation for this reader.
-                    if row.try_get::<Option<i64>, _>("removed_at")?.is_some() {
+                    // Replaying what a moderator took down (or what waits
+                    // for one) would show it to this reader, if only for a moment.
+                    if !row.try_get::<bool, _>("visible")? {
                         continue;
                     }
                     EventData::Comment(comment_from_row(row)?)
@@ -340,22 +293,29 @@ async fn read_backlog(
                     )));
                 }
             };
-            events.push(CommentEvent { id: last_id, data });
+            events.push(CommentEvent {
+                id: last_id,
+                audience: row.try_get("audience")?,
+                data,
+            });
         }
         if rows.len() < REPLAY_CHUNK as usize {
             break;
         }
     }
     let total = total(tx, article_id).await?;
+    let settings = settings::for_article(tx, site, article_id, Timestamp::now()).await?;
     Ok(Backlog {
         article_id,
         events,
         total,
         last_id,
+        settings,
     })
 }
 
-async fn article_id(tx: &mut SqliteConnection, slug: &str) -> Result<i64, ServerError> {
+/// The id of the article `slug`; 404 when there is none.
+pub(crate) async fn article_id(tx: &mut SqliteConnection, slug: &str) -> Result<i64, ServerError> {
     sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1")
         .bind(slug)
         .fetch_optional(tx)
@@ -363,11 +323,25 @@ async fn article_id(tx: &mut SqliteConnection, slug: &str) -> Result<i64, Server
         .ok_or_else(|| ServerError::NotFound(format!("no article {slug:?}")))
 }
 
-async fn by_client_id(
+/// The headline of the article `article_id`.
+pub(crate) async fn article_title(
+    tx: &mut SqliteConnection,
+    article_id: i64,
+) -> Result<String, ServerError> {
+    Ok(
+        sqlx::query_scalar("SELECT title FROM articles WHERE id = $1")
+            .bind(article_id)
+            .fetch_one(tx)
+            .await?,
+    )
+}
+
+/// The comment with the client id `client_id` on the article, as stored.
+pub(crate) async fn by_client_id(
     tx: &mut SqliteConnection,
     article_id: i64,
     client_id: &str,
-) -> Result<Option<Comment>, ServerError> {
+) -> Result<Option<Stored>, ServerError> {
     sqlx::query(concat!(
         "SELECT ",
         comment_columns!(),
@@ -377,18 +351,50 @@ async fn by_client_id(
     .bind(client_id)
     .fetch_optional(tx)
     .await?
-    .map(|row| comment_from_row(&row))
+    .map(|row| stored_from_row(&row))
     .transpose()
 }
 
-/// A reply must go to a visible top-level comment of the same article.
-async fn check_parent(
+/// The comment `id`, as stored; `None` when there is none.
+pub(crate) async fn by_id(
+    tx: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<Stored>, ServerError> {
+    sqlx::query(concat!(
+        "SELECT ",
+        comment_columns!(),
+        " FROM comments c WHERE c.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(tx)
+    .await?
+    .map(|row| stored_from_row(&row))
+    .transpose()
+}
+
+/// The network the comment `id` was posted from, if the server knew it.
+pub(crate) async fn ip_prefix_of(
+    tx: &mut SqliteConnection,
+    id: i64,
+) -> Result<Option<String>, ServerError> {
+    Ok(
+        sqlx::query_scalar("SELECT ip_prefix FROM comments WHERE id = $1")
+            .bind(id)
+            .fetch_optional(tx)
+            .await?
+            .flatten(),
+    )
+}
+
+/// A reply must go to a published top-level comment of the same article.
+pub(crate) async fn check_parent(
     tx: &mut SqliteConnection,
     article_id: i64,
     parent_id: i64,
 ) -> Result<(), ServerError> {
     let parent = sqlx::query(
-        "SELECT parent_id FROM comments WHERE id = $1 AND article_id = $2 AND removed_at IS NULL",
+        "SELECT parent_id FROM comments \
+         WHERE id = $1 AND article_id = $2 AND status = 'published' AND shadow = 0",
     )
     .bind(parent_id)
     .bind(article_id)
@@ -406,28 +412,62 @@ async fn check_parent(
     }
 }
 
-async fn insert_event(
+/// Appends one event to the log; answers its id.
+pub(crate) async fn insert_event(
     tx: &mut SqliteConnection,
     article_id: i64,
     kind: &str,
     comment_id: i64,
+    audience: Option<&str>,
     now_ms: i64,
 ) -> Result<i64, ServerError> {
     Ok(sqlx::query_scalar(
-        "INSERT INTO comment_events (article_id, kind, comment_id, created_at) \
-         VALUES ($1, $2, $3, $4) RETURNING id",
+        "INSERT INTO comment_events (article_id, kind, comment_id, audience, created_at) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(article_id)
     .bind(kind)
     .bind(comment_id)
+    .bind(audience)
     .bind(now_ms)
     .fetch_one(tx)
     .await?)
 }
 
-async fn total(tx: &mut SqliteConnection, article_id: i64) -> Result<u64, ServerError> {
+/// Logs `data` for `audience` and answers the event a stream sends; `None`
+/// when the audience is nobody (an author without a reader id).
+pub(crate) async fn log_event(
+    tx: &mut SqliteConnection,
+    article_id: i64,
+    audience: Audience,
+    data: EventData,
+    now_ms: i64,
+) -> Result<Option<CommentEvent>, ServerError> {
+    let audience = match audience {
+        Audience::Everyone => None,
+        Audience::Author(Some(reader)) => Some(reader),
+        Audience::Author(None) => return Ok(None),
+    };
+    let (kind, comment_id) = match &data {
+        EventData::Comment(comment) => ("comment", comment.id),
+        EventData::Removed(removed) => ("comment_removed", removed.id),
+    };
+    let id = insert_event(
+        tx,
+        article_id,
+        kind,
+        comment_id,
+        audience.as_deref(),
+        now_ms,
+    )
+    .await?;
+    Ok(Some(CommentEvent { id, audience, data }))
+}
+
+/// Comments every reader of the article sees.
+pub(crate) async fn total(tx: &mut SqliteConnection, article_id: i64) -> Result<u64, ServerError> {
     let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM comments WHERE article_id = $1 AND removed_at IS NULL",
+        "SELECT COUNT(*) FROM comments WHERE article_id = $1 AND status = 'published' AND shadow = 0",
     )
     .bind(article_id)
     .fetch_one(tx)
@@ -435,7 +475,33 @@ async fn total(tx: &mut SqliteConnection, article_id: i64) -> Result<u64, Server
     Ok(u64::try_from(count).unwrap_or(0))
 }
 
-fn comment_from_row(row: &SqliteRow) -> Result<Comment, ServerError> {
+/// A comment from a row with [`comment_columns`], as its author sees it.
+pub(crate) fn comment_from_row(row: &SqliteRow) -> Result<Comment, ServerError> {
+    let status_word: String = row.try_get("status")?;
+    let status = match status_word.as_str() {
+        "published" => CommentStatus::Published,
+        "pending" => CommentStatus::Pending,
+        "rejected" => CommentStatus::Rejected,
+        "removed" => CommentStatus::Removed,
+        other => {
+            return Err(ServerError::Corrupt(format!(
+                "a comment has the unknown status {other:?}"
+            )));
+        }
+    };
+    let rejection = match status {
+        CommentStatus::Rejected => {
+            let reason: Option<String> = row.try_get("reject_reason")?;
+            Some(Rejection {
+                reason: reason
+                    .as_deref()
+                    .and_then(Reason::parse)
+                    .unwrap_or(Reason::Other),
+                note: row.try_get("reject_note")?,
+            })
+        }
+        _ => None,
+    };
     Ok(Comment {
         id: row.try_get("id")?,
         parent_id: row.try_get("parent_id")?,
@@ -443,6 +509,19 @@ fn comment_from_row(row: &SqliteRow) -> Result<Comment, ServerError> {
         text: row.try_get("text")?,
         created_at: rfc3339(row.try_get("created_at")?)?,
         client_id: Some(row.try_get("client_id")?),
+        status,
+        rejection,
+        featured: row.try_get("featured")?,
+    })
+}
+
+/// A [`Stored`] comment from a row with [`comment_columns`].
+pub(crate) fn stored_from_row(row: &SqliteRow) -> Result<Stored, ServerError> {
+    Ok(Stored {
+        comment: comment_from_row(row)?,
+        article_id: row.try_get("article_id")?,
+        reader_id: row.try_get("reader_id")?,
+        shadow: row.try_get("shadow")?,
     })
 }
 

@@ -2,9 +2,11 @@
 //! it is stored. The text stays plain text: no HTML is parsed or escaped here,
 //! clients escape it when they show it.
 
-use crate::error::ServerError;
+use crate::error::{Refused, ServerError};
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use vestnik_api::{AUTHOR_MAX_CHARS, COMMENT_MAX_CHARS, NewComment};
+use vestnik_api::proof_of_work::hex;
+use vestnik_api::{AUTHOR_MAX_CHARS, COMMENT_MAX_CHARS, NewComment, Proof, Refusal, is_reader_key};
 
 /// A posted comment that passed validation, cleaned and ready to store.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,10 +19,31 @@ pub struct ValidComment {
     pub parent_id: Option<i64>,
     /// The client's id for this comment.
     pub client_id: String,
+    /// Who wrote it, as far as the server can tell: the reader id of the key
+    /// the client keeps ([`reader_id`]), if it sent one.
+    pub reader_id: Option<String>,
+    /// The solved challenge, if the client sent one.
+    pub proof: Option<Proof>,
+}
+
+/// The reader id of a reader key: the first 16 bytes of its SHA-256, as hex.
+/// Stored and shown instead of the key, which would let anyone post as them.
+pub fn reader_id(key: &str) -> String {
+    let digest = Sha256::digest(key.as_bytes());
+    hex(digest.get(..16).unwrap_or(&digest))
 }
 
 /// Cleans `input` and checks every field; a 422 names each field that fails.
+/// A filled honeypot (`website`) is refused as a bot before anything else.
 pub fn validate(input: NewComment) -> Result<ValidComment, ServerError> {
+    if input.website.as_deref().is_some_and(|w| !w.is_empty()) {
+        return Err(Refused::new(
+            Refusal::SpamCheck,
+            "the comment was not accepted: the field `website` must stay empty (it is not shown to people)",
+        )
+        .field("website")
+        .into());
+    }
     let author = clean_author(&input.author);
     let text = clean_text(&input.text);
     let mut fields = BTreeMap::new();
@@ -46,6 +69,16 @@ pub fn validate(input: NewComment) -> Result<ValidComment, ServerError> {
             "must be 8 to 64 characters of A-Z, a-z, 0-9 and -".to_owned(),
         );
     }
+    if input
+        .reader_key
+        .as_deref()
+        .is_some_and(|key| !is_reader_key(key))
+    {
+        fields.insert(
+            "reader_key".to_owned(),
+            "must be 32 lowercase hexadecimal digits".to_owned(),
+        );
+    }
     if input.parent_id.is_some_and(|id| id <= 0) {
         fields.insert(
             "parent_id".to_owned(),
@@ -64,6 +97,8 @@ pub fn validate(input: NewComment) -> Result<ValidComment, ServerError> {
         text,
         parent_id: input.parent_id,
         client_id: input.client_id,
+        reader_id: input.reader_key.as_deref().map(reader_id),
+        proof: input.proof,
     })
 }
 
@@ -102,8 +137,8 @@ mod tests {
         validate(NewComment {
             author: author.to_owned(),
             text: text.to_owned(),
-            parent_id: None,
             client_id: "client-0001".to_owned(),
+            ..NewComment::default()
         })
     }
 
@@ -129,11 +164,53 @@ mod tests {
             text: "\n\t \u{85}".to_owned(),
             parent_id: Some(0),
             client_id: "short".to_owned(),
+            reader_key: Some("not-a-key".to_owned()),
+            ..NewComment::default()
         }) else {
             panic!("expected a 422");
         };
         let names: Vec<&str> = fields.keys().map(String::as_str).collect();
-        assert_eq!(names, ["author", "client_id", "parent_id", "text"]);
+        assert_eq!(
+            names,
+            ["author", "client_id", "parent_id", "reader_key", "text"]
+        );
+    }
+
+    #[test]
+    fn a_filled_honeypot_is_refused_before_anything_else() {
+        let refused = validate(NewComment {
+            website: Some("http://spam.example".to_owned()),
+            ..NewComment::default()
+        });
+        assert!(
+            matches!(&refused, Err(ServerError::Refused(r)) if r.reason == Refusal::SpamCheck),
+            "{refused:?}"
+        );
+        let empty = validate(NewComment {
+            author: "Оля".to_owned(),
+            text: "Привет".to_owned(),
+            client_id: "client-0001".to_owned(),
+            website: Some(String::new()),
+            ..NewComment::default()
+        });
+        assert!(empty.is_ok());
+    }
+
+    #[test]
+    fn the_reader_key_is_kept_only_as_its_reader_id() {
+        let key = "0123456789abcdef0123456789abcdef";
+        let valid = validate(NewComment {
+            author: "Оля".to_owned(),
+            text: "Привет".to_owned(),
+            client_id: "client-0001".to_owned(),
+            reader_key: Some(key.to_owned()),
+            ..NewComment::default()
+        })
+        .unwrap();
+        let id = valid.reader_id.unwrap();
+        assert_eq!(id.len(), 32);
+        assert_ne!(id, key);
+        assert_eq!(id, reader_id(key));
     }
 }
 
@@ -166,7 +243,7 @@ mod properties {
             parent_id in any::<Option<i64>>(),
             client_id in prop_oneof![any::<String>(), "[A-Za-z0-9-]{8,64}"],
         ) {
-            if let Ok(valid) = validate(NewComment { author, text, parent_id, client_id }) {
+            if let Ok(valid) = validate(NewComment { author, text, parent_id, client_id, ..NewComment::default() }) {
                 prop_assert!((1..=AUTHOR_MAX_CHARS).contains(&valid.author.chars().count()));
                 prop_assert!((1..=COMMENT_MAX_CHARS).contains(&valid.text.chars().count()));
             }

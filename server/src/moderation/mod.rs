@@ -6,8 +6,16 @@
 //! earlier versions still works and acts as the moderator "shared token".
 //! Every action goes into the moderation log with who did it.
 
+pub mod actions;
+pub mod bans;
 pub mod cli;
+pub mod desk;
+pub mod policy;
+pub mod queue;
+pub mod settings;
 pub mod store;
+pub mod ticket;
+pub mod words;
 
 use sha2::{Digest, Sha256};
 
@@ -39,15 +47,42 @@ impl Moderator {
 /// What a moderator did; the log's `action` column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// Published a comment that waited, was reported, or was taken down.
+    Approve,
+    /// Refused a comment, with a reason its author is shown.
+    Reject,
     /// Removed a comment and its replies.
     Remove,
+    /// Picked a comment for "Выбор редакции".
+    Feature,
+    /// Unpicked it.
+    Unfeature,
+    /// Banned a reader or a network.
+    Ban,
+    /// Lifted a ban.
+    Unban,
+    /// Put a word on a list.
+    WordAdd,
+    /// Took a word off a list.
+    WordRemove,
+    /// Changed an article's mode, or closed or opened it.
+    ArticleSettings,
 }
 
 impl Action {
     /// The stored and shown word.
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Approve => "approve",
+            Self::Reject => "reject",
             Self::Remove => "remove",
+            Self::Feature => "feature",
+            Self::Unfeature => "unfeature",
+            Self::Ban => "ban",
+            Self::Unban => "unban",
+            Self::WordAdd => "word_add",
+            Self::WordRemove => "word_remove",
+            Self::ArticleSettings => "article_settings",
         }
     }
 }

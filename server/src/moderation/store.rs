@@ -1,11 +1,13 @@
 //! Moderators and the moderation log in the database.
 
+use super::words::folded_entry;
 use super::{Action, Moderator, token_hash};
 use crate::error::ServerError;
 use crate::store::rfc3339;
 use jiff::Timestamp;
 use sqlx::{Row, SqliteConnection, SqlitePool};
 use vestnik_api::ModerationLogEntry;
+use vestnik_api::moderation::{WordEntry, WordKind};
 
 /// A moderator as `vestnik-server moderator list` shows them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,39 +100,73 @@ pub async fn any_active(pool: &SqlitePool) -> Result<bool, ServerError> {
     Ok(count > 0)
 }
 
-/// Records that `who` did `action` to the comment `comment_id` of the
-/// article `article_id`, inside the transaction that did it.
+/// What a log entry is about, besides who and when.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Subject<'a> {
+    /// The comment acted on.
+    pub comment_id: Option<i64>,
+    /// Its article (or the article whose settings changed).
+    pub article_id: Option<i64>,
+    /// A reason, a scope, a word, a mode.
+    pub detail: Option<&'a str>,
+}
+
+/// Records that `who` did `action` to `subject`, inside the transaction that
+/// did it; answers the entry as the desk shows it.
 pub async fn record(
     tx: &mut SqliteConnection,
     who: &Moderator,
     action: Action,
-    comment_id: i64,
-    article_id: i64,
+    subject: Subject<'_>,
     now_ms: i64,
-) -> Result<(), ServerError> {
-    sqlx::query(
-        "INSERT INTO moderation_log (moderator_id, moderator, action, comment_id, article_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+) -> Result<ModerationLogEntry, ServerError> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO moderation_log (moderator_id, moderator, action, comment_id, article_id, detail, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(who.id)
     .bind(&who.name)
     .bind(action.as_str())
-    .bind(comment_id)
-    .bind(article_id)
+    .bind(subject.comment_id)
+    .bind(subject.article_id)
+    .bind(subject.detail)
     .bind(now_ms)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
-    Ok(())
+    let article: Option<String> = match subject.article_id {
+        Some(article_id) => {
+            sqlx::query_scalar("SELECT slug FROM articles WHERE id = $1")
+                .bind(article_id)
+                .fetch_optional(&mut *tx)
+                .await?
+        }
+        None => None,
+    };
+    Ok(ModerationLogEntry {
+        id,
+        moderator: who.name.clone(),
+        action: action.as_str().to_owned(),
+        comment_id: subject.comment_id,
+        article,
+        detail: subject.detail.map(str::to_owned),
+        at: rfc3339(now_ms)?,
+    })
 }
 
-/// The newest `limit` entries of the log, newest first.
-pub async fn recent(pool: &SqlitePool, limit: u32) -> Result<Vec<ModerationLogEntry>, ServerError> {
+/// Up to `limit` entries of the log older than the entry `before` (the
+/// newest without it), newest first.
+pub async fn recent(
+    pool: &SqlitePool,
+    limit: u32,
+    before: Option<i64>,
+) -> Result<Vec<ModerationLogEntry>, ServerError> {
     let rows = sqlx::query(
-        "SELECT l.id, l.moderator, l.action, l.comment_id, a.slug, l.created_at \
+        "SELECT l.id, l.moderator, l.action, l.comment_id, a.slug, l.detail, l.created_at \
          FROM moderation_log l LEFT JOIN articles a ON a.id = l.article_id \
-         ORDER BY l.id DESC LIMIT $1",
+         WHERE l.id < $2 ORDER BY l.id DESC LIMIT $1",
     )
     .bind(i64::from(limit))
+    .bind(before.unwrap_or(i64::MAX))
     .fetch_all(pool)
     .await?;
     rows.iter()
@@ -141,8 +177,77 @@ pub async fn recent(pool: &SqlitePool, limit: u32) -> Result<Vec<ModerationLogEn
                 action: row.try_get("action")?,
                 comment_id: row.try_get("comment_id")?,
                 article: row.try_get("slug")?,
+                detail: row.try_get("detail")?,
                 at: rfc3339(row.try_get("created_at")?)?,
             })
         })
         .collect()
+}
+
+/// Both word lists, alphabetically by the folded entry.
+pub async fn word_lists(tx: &mut SqliteConnection) -> Result<Vec<WordEntry>, ServerError> {
+    let rows = sqlx::query("SELECT word, kind FROM word_list ORDER BY folded, kind")
+        .fetch_all(tx)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let kind: String = row.try_get("kind")?;
+            Ok(WordEntry {
+                word: row.try_get("word")?,
+                kind: WordKind::parse(&kind).unwrap_or(WordKind::Unknown),
+            })
+        })
+        .collect()
+}
+
+/// Puts `word` on the `kind` list (replacing how an entry that folds the
+/// same was written); answers the folded form, or `None` when nothing of
+/// the word could match a comment.
+pub async fn add_word(
+    tx: &mut SqliteConnection,
+    word: &str,
+    kind: WordKind,
+    now_ms: i64,
+) -> Result<Option<String>, ServerError> {
+    let Some(folded) = folded_entry(word) else {
+        return Ok(None);
+    };
+    sqlx::query(
+        "INSERT INTO word_list (folded, word, kind, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (folded, kind) DO UPDATE SET word = excluded.word",
+    )
+    .bind(&folded)
+    .bind(word.trim())
+    .bind(kind.as_str())
+    .bind(now_ms)
+    .execute(tx)
+    .await?;
+    Ok(Some(folded))
+}
+
+/// Takes `word` (as it folds) off the `kind` list; answers whether it was on it.
+pub async fn remove_word(
+    tx: &mut SqliteConnection,
+    word: &str,
+    kind: WordKind,
+) -> Result<bool, ServerError> {
+    let Some(folded) = folded_entry(word) else {
+        return Ok(false);
+    };
+    let removed = sqlx::query("DELETE FROM word_list WHERE folded = $1 AND kind = $2")
+        .bind(folded)
+        .bind(kind.as_str())
+        .execute(tx)
+        .await?;
+    Ok(removed.rows_affected() > 0)
+}
+
+/// Whether the moderator `id` may still act (their token was not revoked).
+pub async fn is_active(pool: &SqlitePool, id: i64) -> Result<bool, ServerError> {
+    let active: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM moderators WHERE id = $1 AND revoked_at IS NULL")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(active.is_some())
 }

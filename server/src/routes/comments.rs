@@ -1,17 +1,24 @@
-//! `GET` and `POST /api/articles/{slug}/comments`, `DELETE /api/comments/{id}`,
-//! `GET /api/moderation/log`.
+//! Readers' side of comments: `GET` and `POST /api/articles/{slug}/comments`,
+//! `POST /api/comments/{id}/reports`, `GET /api/comments/challenge`.
 
-use super::{ApiJson, ApiPath, ApiQuery, PeerAddr};
+use super::{ApiJson, ApiPath, ApiQuery, ReaderAddr};
 use crate::AppState;
-use crate::comments::store::{self, CommentCursor, Posted};
+use crate::comments::moderate;
+use crate::comments::post::{self, Posted};
+use crate::comments::store::{self, CommentCursor};
 use crate::comments::text;
 use crate::error::ServerError;
-use crate::moderation::{self, Moderator};
+use crate::spam::proof_of_work;
+use crate::spam::secret::Purpose;
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
 use serde::Deserialize;
-use vestnik_api::{Comment, CommentPage, ModerationLog, NewComment};
+use vestnik_api::{
+    Challenge, Comment, CommentPage, NewComment, NewReport, ReportAccepted, is_reader_id,
+    is_reader_key,
+};
 
 /// Top-level comments per page when the client does not say.
 const DEFAULT_LIMIT: i64 = 50;
@@ -22,13 +29,26 @@ const MAX_LIMIT: i64 = 100;
 pub(super) struct PageQuery {
     before: Option<String>,
     limit: Option<i64>,
+    reader: Option<String>,
+}
+
+/// `?reader=`: the reader id whose own unpublished comments to include.
+pub(super) fn reader_param(reader: Option<&str>) -> Result<Option<&str>, ServerError> {
+    match reader {
+        None | Some("") => Ok(None),
+        Some(id) if is_reader_id(id) => Ok(Some(id)),
+        Some(_) => Err(ServerError::bad_field(
+            "reader",
+            "not a reader id (32 lowercase hexadecimal digits)",
+        )),
+    }
 }
 
 pub(super) async fn list(
     State(state): State<AppState>,
     ApiPath(slug): ApiPath<String>,
     ApiQuery(query): ApiQuery<PageQuery>,
-) -> Result<Json<CommentPage>, ServerError> {
+) -> Result<impl IntoResponse, ServerError> {
     // An empty `before=` means "from the newest", as for the news list.
     let before = match query.before.as_deref() {
         None | Some("") => None,
@@ -36,105 +56,85 @@ pub(super) async fn list(
             ServerError::bad_field("before", "not a cursor this server produced")
         })?),
     };
+    let reader = reader_param(query.reader.as_deref())?;
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let limit = u32::try_from(limit).unwrap_or(1);
-    Ok(Json(store::page(&state.pool, &slug, before, limit).await?))
+    let page: CommentPage =
+        store::page(&state.pool, &state.moderation, &slug, before, limit, reader).await?;
+    // A page with one reader's own comments in it is theirs alone.
+    let cache = match reader {
+        Some(_) => "private, no-store",
+        None => "no-cache",
+    };
+    Ok(([(header::CACHE_CONTROL, cache)], Json(page)))
 }
 
 pub(super) async fn create(
     State(state): State<AppState>,
-    PeerAddr(peer): PeerAddr,
+    ReaderAddr(ip): ReaderAddr,
     ApiPath(slug): ApiPath<String>,
     ApiJson(input): ApiJson<NewComment>,
 ) -> Result<(StatusCode, Json<Comment>), ServerError> {
     let comment = text::validate(input)?;
-    let ip = peer.map(|addr| addr.ip().to_string());
-    match store::post(
-        &state.pool,
-        &state.comments,
-        &slug,
-        &comment,
-        ip,
-        jiff::Timestamp::now(),
-    )
-    .await?
-    {
+    match post::submit(&state, &slug, &comment, ip, jiff::Timestamp::now()).await? {
         Posted::Created(comment) => Ok((StatusCode::CREATED, Json(comment))),
         // A retry of a post that was stored: same answer, nothing new.
         Posted::Existing(comment) => Ok((StatusCode::OK, Json(comment))),
     }
 }
 
-pub(super) async fn remove(
+/// `POST /api/comments/{id}/reports`: 201 for a new report, 200 for a repeat.
+pub(super) async fn report(
     State(state): State<AppState>,
-    headers: HeaderMap,
     ApiPath(id): ApiPath<i64>,
-) -> Result<StatusCode, ServerError> {
-    let moderator = authorize(&state, &headers).await?;
-    store::remove(
-        &state.pool,
-        &state.comments,
-        id,
-        &moderator,
-        jiff::Timestamp::now(),
-    )
-    .await?;
-    Ok(StatusCode::NO_CONTENT)
-}
-
-/// `GET /api/moderation/log`: the newest moderation actions, for moderators.
-pub(super) async fn log(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    ApiQuery(query): ApiQuery<LogQuery>,
-) -> Result<Json<ModerationLog>, ServerError> {
-    authorize(&state, &headers).await?;
-    let limit = query.limit.unwrap_or(LOG_PAGE).clamp(1, LOG_PAGE_MAX);
-    let items = moderation::store::recent(&state.pool, limit).await?;
-    Ok(Json(ModerationLog { items }))
-}
-
-/// Entries of the moderation log in one answer unless `limit` says otherwise.
-const LOG_PAGE: u32 = 50;
-/// The most `limit` may ask for.
-const LOG_PAGE_MAX: u32 = 500;
-
-#[derive(Deserialize)]
-pub(super) struct LogQuery {
-    limit: Option<u32>,
-}
-
-/// Who is asking, from `Authorization: Bearer <token>`: a moderator's own
-/// token, or the server's shared `--moderator-token`.
-async fn authorize(state: &AppState, headers: &HeaderMap) -> Result<Moderator, ServerError> {
-    let presented = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| {
-            let (scheme, credentials) = value.split_once(' ')?;
-            scheme
-                .eq_ignore_ascii_case("bearer")
-                .then(|| credentials.trim())
-        });
-    if let (Some(candidate), Some(shared)) = (presented, &state.moderator_token)
-        && shared.matches(candidate)
-    {
-        return Ok(Moderator::shared_token());
-    }
-    if let Some(candidate) = presented
-        && let Some(moderator) = moderation::store::find_by_token(&state.pool, candidate).await?
-    {
-        return Ok(moderator);
-    }
-    if state.moderator_token.is_none() && !moderation::store::any_active(&state.pool).await? {
-        return Err(ServerError::Unauthorized(
-            "moderation is disabled on this server: it has no moderators \
-             (vestnik-server moderator add NAME) and no --moderator-token"
-                .to_owned(),
+    ApiJson(input): ApiJson<NewReport>,
+) -> Result<(StatusCode, Json<ReportAccepted>), ServerError> {
+    if !is_reader_key(&input.reader_key) {
+        return Err(ServerError::invalid_field(
+            "reader_key",
+            "must be 32 lowercase hexadecimal digits",
         ));
     }
-    Err(ServerError::Unauthorized(match presented {
-        None => "a moderator token is required: send Authorization: Bearer <token>".to_owned(),
-        Some(_) => "the moderator token is not valid (or was revoked)".to_owned(),
-    }))
+    let reader = text::reader_id(&input.reader_key);
+    let accepted =
+        moderate::report(&state, id, &reader, input.reason, jiff::Timestamp::now()).await?;
+    let status = if accepted.new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(accepted)))
+}
+
+#[derive(Deserialize)]
+pub(super) struct ChallengeQuery {
+    reader: Option<String>,
+}
+
+/// `GET /api/comments/challenge?reader=`: a fresh proof-of-work challenge,
+/// dearer for a reader (or network) that posted a lot in the last minutes.
+pub(super) async fn challenge(
+    State(state): State<AppState>,
+    ReaderAddr(ip): ReaderAddr,
+    ApiQuery(query): ApiQuery<ChallengeQuery>,
+) -> Result<impl IntoResponse, ServerError> {
+    let reader = reader_param(query.reader.as_deref())?;
+    let prefix = ip.map(crate::client_addr::ip_prefix);
+    let now = jiff::Timestamp::now();
+    let since = now.as_millisecond() - proof_of_work::RECENT_WINDOW_MS;
+    let recent = post::posts_since(&state.pool, reader, prefix.as_deref(), since).await?;
+    let maxnumber = proof_of_work::maxnumber(state.moderation.proof_of_work_base, recent);
+    let key = state.secret().await?.key(Purpose::ProofOfWork);
+    let mut salt = [0_u8; 12];
+    let mut pick = [0_u8; 8];
+    getrandom::fill(&mut salt)
+        .and_then(|()| getrandom::fill(&mut pick))
+        .map_err(|e| ServerError::Config(format!("the system gave no randomness: {e}")))?;
+    let challenge: Challenge = proof_of_work::issue(
+        &key,
+        maxnumber,
+        now.as_second(),
+        (salt, u64::from_le_bytes(pick)),
+    );
+    Ok(([(header::CACHE_CONTROL, "no-store")], Json(challenge)))
 }

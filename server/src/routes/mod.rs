@@ -2,6 +2,7 @@
 
 mod articles;
 mod comments;
+mod moderation;
 mod news;
 mod pages;
 mod site;
@@ -13,15 +14,13 @@ use crate::error::ServerError;
 use crate::rate_limit;
 use crate::static_files;
 use axum::Router;
-use axum::extract::{
-    ConnectInfo, DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request,
-};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::routing::{any, delete, get, post};
 use serde::de::DeserializeOwned;
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::IpAddr;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -46,8 +45,44 @@ pub fn router(state: AppState) -> Router {
                 .get(comments::list),
         )
         .route("/articles/{slug}/comments/stream", get(stream::stream))
-        .route("/comments/{id}", delete(comments::remove))
-        .route("/moderation/log", get(comments::log))
+        .route("/comments/challenge", get(comments::challenge))
+        .route(
+            "/comments/{id}/reports",
+            post(comments::report).layer(rate_limit::layer(&state.report_limiter)),
+        )
+        .route("/comments/{id}", delete(moderation::remove))
+        .route("/moderation/settings", get(moderation::settings))
+        .route("/moderation/queue", get(moderation::queue))
+        .route(
+            "/moderation/comments/{id}/approve",
+            post(moderation::approve),
+        )
+        .route("/moderation/comments/{id}/reject", post(moderation::reject))
+        .route("/moderation/comments/{id}/remove", post(moderation::remove))
+        .route(
+            "/moderation/comments/{id}/feature",
+            post(moderation::feature),
+        )
+        .route("/moderation/log", get(moderation::log))
+        .route(
+            "/moderation/bans",
+            get(moderation::list_bans).post(moderation::add_ban),
+        )
+        .route("/moderation/bans/{id}", delete(moderation::lift_ban))
+        .route(
+            "/moderation/words",
+            get(moderation::words).post(moderation::add_word),
+        )
+        .route(
+            "/moderation/words/{kind}/{word}",
+            delete(moderation::remove_word),
+        )
+        .route(
+            "/moderation/articles/{slug}",
+            get(moderation::article).put(moderation::set_article),
+        )
+        .route("/moderation/stream-ticket", post(moderation::stream_ticket))
+        .route("/moderation/stream", get(moderation::stream))
         .route("/news", get(news::news))
         // Without these an unknown API path would reach the SPA fallback and
         // answer index.html with 200, which a client would fail to parse as JSON.
@@ -100,19 +135,23 @@ async fn method_not_allowed() -> ServerError {
     ServerError::MethodNotAllowed
 }
 
-/// The client's address when the router is served with connect info.
-pub struct PeerAddr(pub Option<SocketAddr>);
+/// The reader's address, read through the trusted proxies; `None` when the
+/// router is served without connect info.
+pub struct ReaderAddr(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for PeerAddr {
+impl FromRequestParts<AppState> for ReaderAddr {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        Ok(Self(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(addr)| *addr),
-        ))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = crate::client_addr::peer(&parts.extensions);
+        Ok(Self(crate::client_addr::client_ip(
+            peer,
+            &parts.headers,
+            &state.trusted_proxies,
+        )))
     }
 }
 

@@ -4,13 +4,20 @@
 //! Each change is one event whose `id` is its `comment_events` id; after every
 //! group of changes (the replayed backlog, or one write's batch) comes a
 //! `count` event with the new total, carrying the id of the change it follows.
+//! A stream opened with `?reader=` (a reader id) also carries that reader's
+//! own comments that nobody else sees (waiting, rejected, under a shadow
+//! ban). Every stream starts with a `comments_status` event (the article's
+//! comment settings: closed or not, its moderation), without an id, and
+//! another comes whenever a moderator changes them.
 
+use super::comments::reader_param;
 use super::{ApiPath, ApiQuery};
 use crate::AppState;
 use crate::Shutdown;
 use crate::comments::store::{self, Backlog};
 use crate::comments::{CommentEvent, EventBatch, EventData};
 use crate::error::ServerError;
+use crate::moderation::settings::SiteModeration;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::response::sse::{Event, KeepAlive, Sse};
@@ -22,7 +29,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::broadcast::{self, error::RecvError};
-use vestnik_api::CommentCount;
+use vestnik_api::{CommentCount, CommentSettings};
 
 /// How long a browser waits before reconnecting a dropped stream (`retry:`).
 const RECONNECT_DELAY: Duration = Duration::from_millis(2000);
@@ -30,6 +37,7 @@ const RECONNECT_DELAY: Duration = Duration::from_millis(2000);
 #[derive(Deserialize)]
 pub(super) struct StreamQuery {
     after: Option<String>,
+    reader: Option<String>,
 }
 
 pub(super) async fn stream(
@@ -39,18 +47,29 @@ pub(super) async fn stream(
     headers: HeaderMap,
 ) -> Result<Response, ServerError> {
     let after = resume_point(&headers, query.after.as_deref())?;
+    let reader = reader_param(query.reader.as_deref())?.map(str::to_owned);
     // Subscribe before reading the backlog: an event committed in between is
     // then in the channel (and skipped there if the backlog had it), never lost.
     let receiver = state.comments.subscribe();
-    let backlog = store::stream_start(&state.pool, &slug, after).await?;
+    let backlog = store::stream_start(
+        &state.pool,
+        &state.moderation,
+        &slug,
+        after,
+        reader.as_deref(),
+    )
+    .await?;
     let mut live = LiveStream {
         pool: state.pool.clone(),
+        site: state.moderation.clone(),
         article_id: backlog.article_id,
+        reader,
         receiver,
         shutdown: state.shutdown.clone(),
         last_id: backlog.last_id,
         queue: VecDeque::from([Event::default().retry(RECONNECT_DELAY)]),
     };
+    live.queue.extend(settings_event(&backlog.settings));
     live.take_backlog(backlog);
     let events = futures_util::stream::unfold(live, LiveStream::next);
     let sse = Sse::new(events).keep_alive(KeepAlive::new().interval(state.keep_alive));
@@ -90,7 +109,10 @@ fn resume_point(headers: &HeaderMap, after: Option<&str>) -> Result<Option<i64>,
 /// One client's stream: events waiting to go out, and where it stands.
 struct LiveStream {
     pool: SqlitePool,
+    site: Arc<SiteModeration>,
     article_id: i64,
+    /// The reader id whose own events this stream also carries.
+    reader: Option<String>,
     receiver: broadcast::Receiver<Arc<EventBatch>>,
     shutdown: Shutdown,
     /// The newest event id sent (or skipped as already known to the client).
@@ -112,7 +134,8 @@ impl LiveStream {
                         // The channel dropped batches this stream had not read:
                         // reload them from the database rather than skip them.
                         tracing::warn!(missed, article_id = self.article_id, "a comment stream fell behind; resyncing");
-                        match store::backlog(&self.pool, self.article_id, self.last_id).await {
+                        let reader = self.reader.as_deref();
+                        match store::backlog(&self.pool, &self.site, self.article_id, self.last_id, reader).await {
                             Ok(backlog) => self.take_backlog(backlog),
                             Err(error) => {
                                 // Ending the stream makes the browser reconnect with
@@ -137,6 +160,9 @@ impl LiveStream {
         if batch.article_id != self.article_id {
             return;
         }
+        if let Some(settings) = &batch.settings {
+            self.queue.extend(settings_event(settings));
+        }
         // What the backlog (or a resync) already sent is dropped here.
         let fresh: Vec<CommentEvent> = batch
             .events
@@ -147,7 +173,12 @@ impl LiveStream {
         if let Some(last) = fresh.last() {
             self.last_id = last.id;
         }
-        self.enqueue(&fresh, batch.total);
+        // Another reader's own events move the resume point but are not sent.
+        let mine: Vec<CommentEvent> = fresh
+            .into_iter()
+            .filter(|event| event.reaches(self.reader.as_deref()))
+            .collect();
+        self.enqueue(&mine, batch.total);
     }
 
     /// Queues `events` and, if there were any, a `count` with `total`.
@@ -164,6 +195,17 @@ impl LiveStream {
         }
         self.queue
             .extend(json_event("count", last.id, &CommentCount { total }));
+    }
+}
+
+/// `comments_status`: the article's settings, without an id (not a point to resume from).
+fn settings_event(settings: &CommentSettings) -> Option<Event> {
+    match serde_json::to_string(settings) {
+        Ok(json) => Some(Event::default().event("comments_status").data(json)),
+        Err(error) => {
+            tracing::error!(%error, "cannot encode the comment settings");
+            None
+        }
     }
 }
 

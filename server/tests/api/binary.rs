@@ -144,6 +144,8 @@ fn moderator_token_and_rate_limit_come_from_flags_and_variables() {
     command
         .args(["--addr", "127.0.0.1:0", "--database", &database])
         .args(["--moderator-token", token, "--comment-burst", "1"])
+        // This test posts through the plain API, as a trusted integration does.
+        .args(["--proof-of-work", "off"])
         .env("VESTNIK_COMMENT_PER_SECONDS", "60")
         .env("RUST_LOG", "warn");
     let (mut child, addr) = crate::common::start_binary(command);

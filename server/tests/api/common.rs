@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tempfile::TempDir;
+use vestnik_server::alerts::{AlertSettings, Alerts};
 use vestnik_server::comments::CommentHub;
-use vestnik_server::config::{check_cors_origin, check_moderator_token};
+use vestnik_server::config::{check_cors_origin, check_moderator_token, check_trusted_proxy};
+use vestnik_server::moderation::settings::SiteModeration;
 use vestnik_server::{
     AppState, Config, RateLimit, SeedOutcome, Shutdown, open_database, router, seed_demo,
 };
@@ -41,6 +43,12 @@ pub struct Setup {
     pub cors_origins: Vec<&'static str>,
     /// The public site's address (`--site-url`).
     pub site_url: Option<&'static str>,
+    /// How comments are moderated; post-moderation without a proof of work when `None`.
+    pub moderation: Option<SiteModeration>,
+    /// Where moderators' alerts go; nowhere when `None`.
+    pub alerts: Option<AlertSettings>,
+    /// Proxies whose X-Forwarded-For is believed (`--trusted-proxy`).
+    pub trusted_proxies: Vec<&'static str>,
 }
 
 impl Setup {
@@ -64,6 +72,8 @@ pub struct TestServer {
     pub client: reqwest::Client,
     /// The served state's shutdown switch.
     pub shutdown: Shutdown,
+    /// The state the server was started with (shared hubs, settings).
+    pub state: AppState,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     // Kept last: the folder must outlive the pool's open files.
@@ -97,8 +107,18 @@ impl TestServer {
             None
         };
         let mut state = AppState::new(pool.clone(), Config::defaults().site())
+            .with_trusted_proxies(
+                setup
+                    .trusted_proxies
+                    .iter()
+                    .map(|p| check_trusted_proxy(p).expect("a valid proxy")),
+            )
+            .expect("valid proxies")
             .with_comment_rate_limit(setup.comment_limit.unwrap_or(GENEROUS))
             .expect("a valid rate limit");
+        if let Some(moderation) = setup.moderation {
+            state = state.with_moderation(moderation);
+        }
         if let Some(static_dir) = setup.static_dir {
             state = state.with_static_dir(static_dir);
         }
@@ -121,11 +141,14 @@ impl TestServer {
                 .map(|origin| check_cors_origin(origin).expect("a valid CORS origin")),
         );
         let shutdown = state.shutdown.clone();
+        if let Some(alerts) = setup.alerts {
+            state.alerts = Alerts::start(alerts, shutdown.clone());
+        }
         let listener = vestnik_server::bind("127.0.0.1:0".parse().unwrap())
             .await
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = router(state);
+        let app = router(state.clone());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let switch = shutdown.clone();
         let task = tokio::spawn(async move {
@@ -145,6 +168,7 @@ impl TestServer {
             seed,
             client: reqwest::Client::new(),
             shutdown,
+            state,
             stop: Some(stop),
             task,
             _dir: dir,
@@ -432,6 +456,13 @@ impl TestServer {
         let mut reader = EventReader::new(response);
         let first = reader.next().await;
         assert_eq!(first.retry.as_deref(), Some("2000"), "{first:?}");
+        let status = reader.next_event().await;
+        assert_eq!(
+            status.event.as_deref(),
+            Some("comments_status"),
+            "{status:?}"
+        );
+        assert_eq!(status.id, None, "the settings are no point to resume from");
         reader
     }
 
@@ -459,4 +490,101 @@ pub fn start_binary(mut command: std::process::Command) -> (std::process::Child,
         .unwrap_or_else(|| panic!("unexpected first line {first:?}"))
         .to_owned();
     (child, addr)
+}
+
+/// A made-up reader key: 32 hex digits from `n`.
+pub fn reader_key(n: u32) -> String {
+    format!("{n:032x}")
+}
+
+/// The reader id of `key`, as the server derives it.
+pub fn reader_id_of(key: &str) -> String {
+    vestnik_server::comments::text::reader_id(key)
+}
+
+impl TestServer {
+    /// Posts a comment with a reader key (and any extra fields) to `slug`;
+    /// answers the status and the body.
+    pub async fn post_as(&self, slug: &str, fields: Value) -> (u16, Value) {
+        let mut body = serde_json::json!({
+            "author": "Читатель",
+            "client_id": format!("client-{}", uuid_like()),
+        });
+        if let (Some(body), Some(extra)) = (body.as_object_mut(), fields.as_object()) {
+            for (key, value) in extra {
+                body.insert(key.clone(), value.clone());
+            }
+        }
+        let response = self
+            .post(&format!("/api/articles/{slug}/comments"), &body.to_string())
+            .await;
+        let status = response.status().as_u16();
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    /// A moderator's request: `method` on `path` with the shared token, and a JSON body.
+    pub async fn moderate(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(MODERATOR_TOKEN);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        request.send().await.expect("request")
+    }
+
+    /// A moderator's GET of `path`, which must answer 200 with JSON.
+    pub async fn desk_get(&self, path: &str) -> Value {
+        let response = self.moderate(reqwest::Method::GET, path, None).await;
+        assert_eq!(response.status().as_u16(), 200, "GET {path}");
+        response.json().await.expect("JSON body")
+    }
+
+    /// A moderator's POST of `body` to `path`, which must answer `status`.
+    pub async fn desk_post(&self, path: &str, body: Value, status: u16) -> reqwest::Response {
+        let response = self.moderate(reqwest::Method::POST, path, Some(body)).await;
+        assert_eq!(response.status().as_u16(), status, "POST {path}");
+        response
+    }
+
+    /// The ids in a desk queue, newest first.
+    pub async fn queue_ids(&self, queue: &str) -> Vec<i64> {
+        self.desk_get(&format!("/api/moderation/queue?queue={queue}"))
+            .await["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|item| item["comment"]["id"].as_i64().expect("id"))
+            .collect()
+    }
+
+    /// The comment ids of `slug`'s first page as the reader `reader` (a
+    /// reader id, or none) sees them.
+    pub async fn visible_ids(&self, slug: &str, reader: Option<&str>) -> Vec<i64> {
+        let query = reader.map(|r| format!("?reader={r}")).unwrap_or_default();
+        self.json(&format!("/api/articles/{slug}/comments{query}"), 200)
+            .await["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|c| c["id"].as_i64().expect("id"))
+            .collect()
+    }
+}
+
+/// A fresh random-looking id for client ids.
+pub fn uuid_like() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!(
+        "{:08x}{:04x}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
 }

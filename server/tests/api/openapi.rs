@@ -132,6 +132,34 @@ const CASES: &[(&str, &str, u16, Target, &str)] = &[
         Target::Healthy,
         "/api/news?tag=no-such-tag",
     ),
+    (
+        "/api/articles/{slug}/comments",
+        "get",
+        200,
+        Target::Healthy,
+        "/api/articles/belgium-invest-kharkiv/comments?reader=0123456789abcdef0123456789abcdef",
+    ),
+    (
+        "/api/comments/challenge",
+        "get",
+        200,
+        Target::Healthy,
+        "/api/comments/challenge?reader=0123456789abcdef0123456789abcdef",
+    ),
+    (
+        "/api/comments/challenge",
+        "get",
+        400,
+        Target::Healthy,
+        "/api/comments/challenge?reader=me",
+    ),
+    (
+        "/api/comments/challenge",
+        "get",
+        503,
+        Target::Closed,
+        "/api/comments/challenge",
+    ),
     ("/api/news", "get", 500, Target::Corrupt, "/api/news"),
     ("/api/news", "get", 503, Target::Closed, "/api/news"),
     (
@@ -260,6 +288,395 @@ const MODERATOR_GETS: &[(&str, u16, Target, &str, Option<&str>)] = &[
         "/api/moderation/log?limit=5",
         Some(MODERATOR_TOKEN),
     ),
+    (
+        "/api/moderation/queue",
+        503,
+        Target::Closed,
+        "/api/moderation/queue",
+        Some(MODERATOR_TOKEN),
+    ),
+];
+
+/// (documented path, method, status, request path, with the token, JSON body)
+/// of the desk's requests on the healthy server, in order, after the DELETEs.
+type DeskRequest = (
+    &'static str,
+    &'static str,
+    u16,
+    &'static str,
+    bool,
+    Option<&'static str>,
+);
+
+const DESK_REQUESTS: &[DeskRequest] = &[
+    (
+        "/api/moderation/settings",
+        "get",
+        200,
+        "/api/moderation/settings",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/settings",
+        "get",
+        401,
+        "/api/moderation/settings",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/queue",
+        "get",
+        200,
+        "/api/moderation/queue?queue=recent",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/queue",
+        "get",
+        400,
+        "/api/moderation/queue?queue=bin",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/queue",
+        "get",
+        401,
+        "/api/moderation/queue",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/comments/{id}/feature",
+        "post",
+        204,
+        "/api/moderation/comments/4/feature",
+        true,
+        Some(r#"{"featured":true}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/feature",
+        "post",
+        422,
+        "/api/moderation/comments/3/feature",
+        true,
+        Some(r#"{"featured":true}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/feature",
+        "post",
+        404,
+        "/api/moderation/comments/999/feature",
+        true,
+        Some(r#"{"featured":true}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/feature",
+        "post",
+        401,
+        "/api/moderation/comments/4/feature",
+        false,
+        Some(r#"{"featured":true}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/reject",
+        "post",
+        204,
+        "/api/moderation/comments/4/reject",
+        true,
+        Some(r#"{"reason":"spam","note":"Реклама"}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/reject",
+        "post",
+        422,
+        "/api/moderation/comments/4/reject",
+        true,
+        Some(r#"{"reason":"nonsense"}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/reject",
+        "post",
+        404,
+        "/api/moderation/comments/999/reject",
+        true,
+        Some(r#"{"reason":"spam"}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/reject",
+        "post",
+        401,
+        "/api/moderation/comments/4/reject",
+        false,
+        Some(r#"{"reason":"spam"}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/approve",
+        "post",
+        204,
+        "/api/moderation/comments/4/approve",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/comments/{id}/approve",
+        "post",
+        404,
+        "/api/moderation/comments/999/approve",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/comments/{id}/approve",
+        "post",
+        401,
+        "/api/moderation/comments/4/approve",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/bans",
+        "post",
+        201,
+        "/api/moderation/bans",
+        true,
+        Some(r#"{"comment_id":5,"scope":"reader","hours":2,"note":"Спам"}"#),
+    ),
+    (
+        "/api/moderation/bans",
+        "post",
+        422,
+        "/api/moderation/bans",
+        true,
+        Some(r#"{"comment_id":999,"scope":"reader"}"#),
+    ),
+    (
+        "/api/moderation/bans",
+        "post",
+        401,
+        "/api/moderation/bans",
+        false,
+        Some(r#"{"comment_id":5,"scope":"reader"}"#),
+    ),
+    (
+        "/api/moderation/bans",
+        "get",
+        200,
+        "/api/moderation/bans",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/bans",
+        "get",
+        401,
+        "/api/moderation/bans",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/bans/{id}",
+        "delete",
+        204,
+        "/api/moderation/bans/1",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/bans/{id}",
+        "delete",
+        404,
+        "/api/moderation/bans/1",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/bans/{id}",
+        "delete",
+        401,
+        "/api/moderation/bans/1",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/words",
+        "post",
+        201,
+        "/api/moderation/words",
+        true,
+        Some(r#"{"word":"казино*","kind":"suspect"}"#),
+    ),
+    (
+        "/api/moderation/words",
+        "post",
+        422,
+        "/api/moderation/words",
+        true,
+        Some(r#"{"word":"","kind":"banned"}"#),
+    ),
+    (
+        "/api/moderation/words",
+        "post",
+        401,
+        "/api/moderation/words",
+        false,
+        Some(r#"{"word":"x","kind":"banned"}"#),
+    ),
+    (
+        "/api/moderation/words",
+        "get",
+        200,
+        "/api/moderation/words",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/words",
+        "get",
+        401,
+        "/api/moderation/words",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/words/{kind}/{word}",
+        "delete",
+        204,
+        "/api/moderation/words/suspect/%D0%BA%D0%B0%D0%B7%D0%B8%D0%BD%D0%BE*",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/words/{kind}/{word}",
+        "delete",
+        404,
+        "/api/moderation/words/suspect/%D0%BA%D0%B0%D0%B7%D0%B8%D0%BD%D0%BE*",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/words/{kind}/{word}",
+        "delete",
+        400,
+        "/api/moderation/words/bogus/x",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/words/{kind}/{word}",
+        "delete",
+        401,
+        "/api/moderation/words/banned/x",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/articles/{slug}",
+        "get",
+        200,
+        "/api/moderation/articles/belgium-invest-kharkiv",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/articles/{slug}",
+        "get",
+        404,
+        "/api/moderation/articles/nope",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/articles/{slug}",
+        "get",
+        401,
+        "/api/moderation/articles/belgium-invest-kharkiv",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/articles/{slug}",
+        "put",
+        200,
+        "/api/moderation/articles/news-0042",
+        true,
+        Some(r#"{"mode":"pre","closed":null}"#),
+    ),
+    (
+        "/api/moderation/articles/{slug}",
+        "put",
+        422,
+        "/api/moderation/articles/news-0042",
+        true,
+        Some(r#"{"mode":"sometimes"}"#),
+    ),
+    (
+        "/api/moderation/articles/{slug}",
+        "put",
+        404,
+        "/api/moderation/articles/nope",
+        true,
+        Some(r#"{}"#),
+    ),
+    (
+        "/api/moderation/articles/{slug}",
+        "put",
+        401,
+        "/api/moderation/articles/news-0042",
+        false,
+        Some(r#"{}"#),
+    ),
+    (
+        "/api/moderation/comments/{id}/remove",
+        "post",
+        204,
+        "/api/moderation/comments/4/remove",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/comments/{id}/remove",
+        "post",
+        404,
+        "/api/moderation/comments/4/remove",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/comments/{id}/remove",
+        "post",
+        401,
+        "/api/moderation/comments/4/remove",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/stream-ticket",
+        "post",
+        200,
+        "/api/moderation/stream-ticket",
+        true,
+        None,
+    ),
+    (
+        "/api/moderation/stream-ticket",
+        "post",
+        401,
+        "/api/moderation/stream-ticket",
+        false,
+        None,
+    ),
+    (
+        "/api/moderation/stream",
+        "get",
+        401,
+        "/api/moderation/stream?ticket=forged",
+        false,
+        None,
+    ),
 ];
 
 /// (documented path, status, server, request path, bearer token) of DELETE requests.
@@ -385,7 +802,7 @@ const POSTS: &[(&str, u16, Target, &str, &str)] = &[
         201,
         Target::Healthy,
         "/api/articles/belgium-invest-kharkiv/comments",
-        r#"{"author":"Ответчик","text":"Ответ","client_id":"openapi-0002","parent_id":1}"#,
+        r#"{"author":"Ответчик","text":"Ответ на первый","client_id":"openapi-0002","parent_id":1}"#,
     ),
     (
         "/api/articles/{slug}/comments",
@@ -414,6 +831,55 @@ const POSTS: &[(&str, u16, Target, &str, &str)] = &[
         Target::Healthy,
         "/api/articles/belgium-invest-kharkiv/comments",
         r#"{"author":" ","text":" ","client_id":"openapi-0004"}"#,
+    ),
+    (
+        "/api/articles/{slug}/comments",
+        403,
+        Target::Healthy,
+        "/api/articles/with-everything/comments",
+        r#"{"author":"Читатель","text":"Закрыто?","client_id":"openapi-0009"}"#,
+    ),
+    (
+        "/api/comments/{id}/reports",
+        201,
+        Target::Healthy,
+        "/api/comments/5/reports",
+        r#"{"reader_key":"0000000000000000000000000000000b","reason":"spam"}"#,
+    ),
+    (
+        "/api/comments/{id}/reports",
+        200,
+        Target::Healthy,
+        "/api/comments/5/reports",
+        r#"{"reader_key":"0000000000000000000000000000000b","reason":"insult"}"#,
+    ),
+    (
+        "/api/comments/{id}/reports",
+        400,
+        Target::Healthy,
+        "/api/comments/5/reports",
+        r#"{"reason":"spam"}"#,
+    ),
+    (
+        "/api/comments/{id}/reports",
+        404,
+        Target::Healthy,
+        "/api/comments/999/reports",
+        r#"{"reader_key":"0000000000000000000000000000000b","reason":"spam"}"#,
+    ),
+    (
+        "/api/comments/{id}/reports",
+        422,
+        Target::Healthy,
+        "/api/comments/5/reports",
+        r#"{"reader_key":"KEY","reason":"spam"}"#,
+    ),
+    (
+        "/api/comments/{id}/reports",
+        503,
+        Target::Closed,
+        "/api/comments/5/reports",
+        r#"{"reader_key":"0000000000000000000000000000000b","reason":"spam"}"#,
     ),
     (
         "/api/articles/{slug}/comments",
@@ -459,6 +925,7 @@ fn code_for(status: u16) -> &'static str {
     match status {
         400 => "bad_request",
         401 => "unauthorized",
+        403 => "forbidden",
         404 => "not_found",
         413 => "payload_too_large",
         422 => "invalid",
@@ -566,6 +1033,15 @@ async fn add_comments(server: &TestServer) {
     server.comment("Удалить", "openapi-seed-3", None).await;
     let removed = server.delete_comment(3, Some(MODERATOR_TOKEN)).await;
     assert_eq!(removed.status().as_u16(), 204);
+    // 4 for the desk's decisions; 5, by a reader with a key, for reports and a ban.
+    server.comment("Для стола", "openapi-seed-4", None).await;
+    let (status, fifth) = server
+        .post_as(
+            "belgium-invest-kharkiv",
+            json!({"text": "С ключом", "reader_key": "0000000000000000000000000000000a"}),
+        )
+        .await;
+    assert_eq!((status, fifth["id"].as_i64()), (201, Some(5)));
 }
 
 /// An article that uses every optional part of the schema.
@@ -638,6 +1114,15 @@ async fn add_full_article(server: &TestServer) {
             .await
             .unwrap()
     );
+    // Closed by hand: its comments are readable, posting is refused.
+    let answer = server
+        .moderate(
+            reqwest::Method::PUT,
+            "/api/moderation/articles/with-everything",
+            Some(json!({"closed": true})),
+        )
+        .await;
+    assert_eq!(answer.status().as_u16(), 200);
 }
 
 #[tokio::test]
@@ -734,11 +1219,72 @@ async fn every_documented_response_is_produced_and_matches_its_schema() {
         let response = get.send().await.unwrap();
         assert_response(&doc, &components, (path, "get", status), response, request).await;
     }
+    let healthy = servers.get(Target::Healthy);
+    for &(path, method, status, request, with_token, body) in DESK_REQUESTS {
+        exercise(path, method, status);
+        let verb = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+        let mut call = healthy
+            .client
+            .request(verb, format!("{}{request}", healthy.base));
+        if with_token {
+            call = call.bearer_auth(MODERATOR_TOKEN);
+        }
+        if let Some(body) = body {
+            call = call
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(body.to_owned());
+        }
+        let response = call.send().await.unwrap();
+        assert_response(&doc, &components, (path, method, status), response, request).await;
+    }
+    exercise("/api/moderation/stream", "get", 200);
+    assert_desk_stream(&doc, &components, healthy).await;
     let missing: Vec<_> = documented.difference(&exercised).collect();
     assert!(
         missing.is_empty(),
         "documented but never exercised: {missing:?}"
     );
+}
+
+/// The desk's stream through a ticket: documented headers, and an `item` and
+/// a `log` event, made by an approval, that match their schemas.
+async fn assert_desk_stream(doc: &Value, components: &Value, server: &TestServer) {
+    let ticket: Value = server
+        .desk_post("/api/moderation/stream-ticket", json!({}), 200)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let request = format!(
+        "/api/moderation/stream?ticket={}",
+        ticket["ticket"].as_str().unwrap()
+    );
+    let response = server.get(&request).await;
+    assert_eq!(response.status().as_u16(), 200);
+    let documented = documented_response(doc, "/api/moderation/stream", "get", 200);
+    assert_headers(documented, &response, &request);
+    assert_eq!(content_type(&response), "text/event-stream");
+    let kinds = &documented["content"]["text/event-stream"]["x-events"];
+    let mut reader = crate::common::EventReader::new(response);
+    assert_eq!(reader.next().await.retry.as_deref(), Some("2000"));
+    server
+        .desk_post("/api/moderation/comments/5/approve", json!({}), 204)
+        .await;
+    for expected in ["item", "log"] {
+        let event = reader.next_event().await;
+        assert_eq!(event.event.as_deref(), Some(expected));
+        let schema = resolve(doc, &kinds[expected]);
+        let data = event.json();
+        let errors: Vec<String> = validator(components, schema)
+            .iter_errors(&data)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "desk {expected}: {}\n{data}",
+            errors.join("\n")
+        );
+    }
 }
 
 /// The documented response of `(path, method, status)`, references followed.
@@ -832,7 +1378,12 @@ async fn assert_event_stream(
             "{kind} event {data}: {}",
             errors.join("\n")
         );
-        assert!(event.id.is_some(), "{kind} event without an id");
+        // The settings are no point to resume from; every change is.
+        assert_eq!(
+            event.id.is_some(),
+            kind != "comments_status",
+            "{kind} event and its id"
+        );
         let done = kind == "count";
         seen.insert(kind);
         if done {

@@ -5,7 +5,7 @@ use crate::common::{MODERATOR_TOKEN, SLUG, Setup, SseEvent, TestServer, assert_e
 use std::sync::Arc;
 use std::time::Duration;
 use vestnik_api::NewComment;
-use vestnik_server::comments::store::{self, Posted};
+use vestnik_server::comments::post::{self, Posted};
 use vestnik_server::comments::text::validate;
 use vestnik_server::comments::{CommentEvent, CommentHub, EventBatch, EventData};
 
@@ -44,6 +44,13 @@ async fn a_comment_posted_after_connecting_arrives_with_its_count() {
     let retry = reader.next().await;
     assert_eq!(retry.retry.as_deref(), Some("2000"));
     assert_eq!((retry.event, retry.data), (None, None));
+    let status = reader.next_event().await;
+    assert_eq!(status.event.as_deref(), Some("comments_status"));
+    assert_eq!(status.id, None);
+    assert_eq!(
+        status.json(),
+        serde_json::json!({"closed": false, "moderation": "post", "proof_of_work": false})
+    );
 
     let posted = server.comment("Живой", "client-live-1", None).await;
     let event = reader.next_event().await;
@@ -247,26 +254,24 @@ async fn a_stream_that_falls_behind_resyncs_from_the_database() {
     let mut reader = server.open_stream(SLUG, "", None).await;
     // Store five comments through a hub nobody listens to, then replay their
     // batches on the server's hub without yielding, so the stream cannot keep up.
-    let silent = CommentHub::new();
+    let silent = vestnik_server::AppState {
+        comments: Arc::new(CommentHub::new()),
+        ..server.state.clone()
+    };
     let mut batches = Vec::new();
     for n in 0..5 {
         let comment = validate(NewComment {
             author: "Имя".to_owned(),
             text: format!("Пакет {n}"),
-            parent_id: None,
             client_id: format!("client-lag-{n:03}"),
+            ..NewComment::default()
         })
         .unwrap();
-        let Posted::Created(stored) = store::post(
-            &server.pool,
-            &silent,
-            SLUG,
-            &comment,
-            None,
-            jiff::Timestamp::now(),
-        )
-        .await
-        .unwrap() else {
+        let Posted::Created(stored) =
+            post::submit(&silent, SLUG, &comment, None, jiff::Timestamp::now())
+                .await
+                .unwrap()
+        else {
             panic!("expected a new comment");
         };
         batches.push(stored);
@@ -282,9 +287,11 @@ async fn a_stream_that_falls_behind_resyncs_from_the_database() {
             article_id,
             events: vec![CommentEvent {
                 id: first_event + n as i64,
+                audience: None,
                 data: EventData::Comment(comment.clone()),
             }],
             total: n as u64 + 1,
+            settings: None,
         });
     }
     // Five comments from the resync and its count; the two batches the channel

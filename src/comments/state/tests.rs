@@ -3,6 +3,7 @@
 use super::*;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use vestnik_api::CommentSettings;
 
 fn comment(id: i64, parent_id: Option<i64>) -> Comment {
     Comment {
@@ -12,6 +13,7 @@ fn comment(id: i64, parent_id: Option<i64>) -> Comment {
         text: format!("комментарий {id}"),
         created_at: "2026-11-25T08:00:00Z".into(),
         client_id: None,
+        ..Comment::published(0, None, "", "", "")
     }
 }
 
@@ -21,6 +23,7 @@ fn post(client_id: &str) -> NewComment {
         text: format!("пост {client_id}"),
         parent_id: None,
         client_id: client_id.into(),
+        ..NewComment::default()
     }
 }
 
@@ -33,6 +36,7 @@ fn stored(id: i64, post: &NewComment) -> Comment {
         text: post.text.clone(),
         created_at: "2026-11-25T08:00:00Z".into(),
         client_id: Some(post.client_id.clone()),
+        ..Comment::published(0, None, "", "", "")
     }
 }
 
@@ -42,6 +46,7 @@ fn page(ids: &[i64], next: Option<&str>, last_event_id: i64) -> CommentPage {
         next: next.map(str::to_owned),
         total: ids.len() as u64,
         last_event_id,
+        settings: CommentSettings::default(),
     }
 }
 
@@ -561,6 +566,7 @@ fn any_page() -> impl Strategy<Value = CommentPage> {
             next,
             total,
             last_event_id,
+            settings: CommentSettings::default(),
         })
 }
 
