@@ -54,6 +54,20 @@ pub fn decode_answer<T: DeserializeOwned>(
         return super::json::decode(body).map_err(|_| ApiError::Malformed);
     }
     let detail = super::json::decode::<ErrorBody>(body).ok().map(|e| e.error);
+    if let Some(refused) = detail.as_ref().and_then(|d| {
+        let reason = d.reason?;
+        Some(ApiError::Refused {
+            reason,
+            detail: d.detail.clone(),
+            field: ["author", "text"]
+                .into_iter()
+                .find(|f| d.fields.contains_key(*f))
+                .map(str::to_owned),
+            message: Some(d.message.clone()).filter(|m| !m.trim().is_empty()),
+        })
+    }) {
+        return Err(refused);
+    }
     let fields = detail
         .as_ref()
         .map(|d| d.fields.clone())
@@ -88,6 +102,20 @@ mod properties {
             if answer.is_ok() {
                 prop_assert!((200..300).contains(&status));
             }
+        }
+
+        /// A refusal with a reason is told in the reader's words, whatever its status.
+        #[test]
+        fn a_refusal_keeps_its_reason_and_detail(status in 400..500u16, word in any::<String>()) {
+            let body = serde_json::json!({"error": {"code": "invalid", "message": "m",
+                "fields": {"text": "m"}, "reason": "banned_word", "detail": word}}).to_string();
+            let answer = decode_answer::<Article>(status, None, &body);
+            prop_assert_eq!(answer, Err(ApiError::Refused {
+                reason: vestnik_api::Refusal::BannedWord,
+                detail: Some(word),
+                field: Some("text".to_owned()),
+                message: Some("m".to_owned()),
+            }));
         }
 
         /// A 429 waits exactly as long as the server said, when it said it in seconds.

@@ -6,7 +6,7 @@ use crate::api::random_id;
 use crate::i18n::{Strings, use_lang};
 use leptos::html::Textarea;
 use leptos::prelude::*;
-use vestnik_api::{AUTHOR_MAX_CHARS, COMMENT_MAX_CHARS, NewComment};
+use vestnik_api::{AUTHOR_MAX_CHARS, COMMENT_MAX_CHARS, ModerationMode, NewComment};
 
 /// Something that keeps a comment from being sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +88,12 @@ pub fn Composer(
     field: NodeRef<Textarea>,
     /// Receives each valid comment, with a fresh client id.
     on_send: Callback<NewComment>,
+    /// How the article's comments are moderated, for the hint under the form.
+    #[prop(into)]
+    moderation: Signal<ModerationMode>,
+    /// Called when the reader starts writing: the page gets its proof of
+    /// work ready while they type.
+    on_writing: Callback<()>,
 ) -> impl IntoView {
     let lang = use_lang();
     let strings = move || lang.get().strings();
@@ -99,6 +105,8 @@ pub fn Composer(
     }
     // Problems are shown after a first attempt to send, not while typing the first word.
     let tried = RwSignal::new(false);
+    // The field people never see; a bot that fills every field fills it.
+    let website = RwSignal::new(String::new());
     let problems = Memo::new(move |_| check(&author.read(), &text.read()));
     let length = Memo::new(move |_| text.read().trim().chars().count());
 
@@ -136,6 +144,7 @@ pub fn Composer(
             text: text.get_untracked().trim().to_owned(),
             parent_id: reply_to.get_untracked(),
             client_id: random_id(),
+            website: Some(website.get_untracked()).filter(|w| !w.is_empty()),
             ..NewComment::default()
         });
         // The post is in the outbox now (kept in storage): the draft can go.
@@ -169,10 +178,18 @@ pub fn Composer(
             .flatten()
     };
 
+    let hint = move || match moderation.get() {
+        ModerationMode::Pre => Some(strings().moderation_pre),
+        ModerationMode::New => Some(strings().moderation_new),
+        ModerationMode::Links => Some(strings().moderation_links),
+        ModerationMode::Post | ModerationMode::Unknown => None,
+    };
+
     view! {
         <form
             class="composer"
             novalidate
+            on:focusin=move |_| on_writing.run(())
             on:submit=move |event| {
                 event.prevent_default();
                 send();
@@ -231,6 +248,21 @@ pub fn Composer(
                 </button>
             </div>
             <p class="composer-hint">{move || strings().send_hint}</p>
+            {move || hint().map(|hint| view! { <p class="composer-hint moderation-hint">{hint}</p> })}
+            // Off screen and out of the tab order and the accessibility tree:
+            // people never fill it (decision 31).
+            <div class="honeypot" aria-hidden="true">
+                <label for="comment-website">{move || strings().honeypot}</label>
+                <input
+                    id="comment-website"
+                    name="website"
+                    type="text"
+                    tabindex="-1"
+                    autocomplete="off"
+                    prop:value=move || website.get()
+                    on:input=move |event| website.set(event_target_value(&event))
+                />
+            </div>
         </form>
     }
 }

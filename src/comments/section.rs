@@ -4,10 +4,13 @@
 //! storage, timers and the DOM.
 
 use super::api::{fetch_comments, post_comment};
-use super::comment_item::{CommentItem, PendingItem};
+use super::comment_item::{CommentActions, CommentItem, PendingItem};
 use super::composer::Composer;
+use super::dismissed::{load_dismissed, save_dismissed};
 use super::live_edge::{EdgeDecision, ListOnScreen, Order, away_from_live_edge};
 use super::outbox::{Delivery, Pending, load_outbox, save_outbox};
+use super::proof_of_work::Prover;
+use super::reader::{self, Reader};
 use super::state::{CommentsState, Connection, Effect, Event, Load};
 use super::stream::{LiveEvent, LiveStream, open_stream};
 use super::thread::Thread;
@@ -64,6 +67,10 @@ struct Section {
     edge: StoredValue<EdgeDecision>,
     stream: StoredValue<Option<LiveStream>, LocalStorage>,
     reopen_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Who this reader is, once known (before the first page is asked for).
+    reader: StoredValue<Option<Reader>>,
+    /// The proof of work being solved for the next post.
+    prover: StoredValue<Prover, LocalStorage>,
 }
 
 impl Section {
@@ -85,13 +92,59 @@ impl Section {
         }
     }
 
+    /// The reader's id, once known.
+    fn reader_id(self) -> Option<String> {
+        self.reader.try_get_value().flatten().map(|r| r.id)
+    }
+
+    /// Starts solving the next post's proof of work, when the article asks for one.
+    fn prepare_proof(self) {
+        let wanted = self
+            .state
+            .try_with_untracked(|s| s.settings().proof_of_work)
+            .unwrap_or(false);
+        if wanted {
+            self.prover.with_value(|p| p.prepare(self.reader_id()));
+        }
+    }
+
+    /// Sends `post` with the reader's key and, when the article asks for
+    /// one, a solved proof of work; a proof the server found stale is
+    /// replaced by a fresh one once, without the reader seeing it.
+    async fn send(self, slug: String, mut post: NewComment) -> Event {
+        let me = reader::current().await;
+        post.reader_key = me.as_ref().map(|r| r.key.clone());
+        let reader_id = me.map(|r| r.id);
+        let prover = self.prover.get_value();
+        let wanted = self
+            .state
+            .try_with_untracked(|s| s.settings().proof_of_work)
+            .unwrap_or(false);
+        if wanted {
+            post.proof = prover.take(reader_id.clone()).await;
+        }
+        let mut answer = post_comment(&slug, &post).await;
+        if answer.as_ref().is_err_and(|e| e.wants_proof()) {
+            post.proof = prover.take(reader_id).await;
+            answer = post_comment(&slug, &post).await;
+        }
+        match answer {
+            Ok(comment) => Event::Sent(comment),
+            Err(error) => Event::SendFailed {
+                client_id: post.client_id,
+                error,
+            },
+        }
+    }
+
     fn run(self, effect: Effect) {
         match effect {
             Effect::FetchFirst => leptos::task::spawn_local(async move {
                 let Some(slug) = self.slug.try_get_value() else {
                     return;
                 };
-                self.dispatch(match fetch_comments(&slug, None).await {
+                let reader = self.reader_id();
+                self.dispatch(match fetch_comments(&slug, None, reader.as_deref()).await {
                     Ok(page) => Event::FirstPage(page),
                     Err(error) => Event::FirstPageFailed(error),
                 });
@@ -100,23 +153,30 @@ impl Section {
                 let Some(slug) = self.slug.try_get_value() else {
                     return;
                 };
-                self.dispatch(match fetch_comments(&slug, Some(&cursor)).await {
-                    Ok(page) => Event::EarlierPage(page),
-                    Err(_) => Event::EarlierFailed,
-                });
+                let reader = self.reader_id();
+                self.dispatch(
+                    match fetch_comments(&slug, Some(&cursor), reader.as_deref()).await {
+                        Ok(page) => Event::EarlierPage(page),
+                        Err(_) => Event::EarlierFailed,
+                    },
+                );
             }),
             Effect::Post(post) => leptos::task::spawn_local(async move {
                 let Some(slug) = self.slug.try_get_value() else {
                     return;
                 };
-                self.dispatch(match post_comment(&slug, &post).await {
-                    Ok(comment) => Event::Sent(comment),
-                    Err(error) => Event::SendFailed {
-                        client_id: post.client_id,
-                        error,
-                    },
-                });
+                let outcome = self.send(slug, post).await;
+                self.dispatch(outcome);
+                // Ready before the reader writes the next one.
+                self.prepare_proof();
             }),
+            Effect::SaveDismissed => {
+                if let Some(slug) = self.slug.try_get_value() {
+                    self.state.try_with_untracked(|s| {
+                        save_dismissed(&slug, s.dismissed().iter().copied())
+                    });
+                }
+            }
             Effect::SaveOutbox => {
                 if let Some(slug) = self.slug.try_get_value() {
                     self.state
@@ -129,8 +189,11 @@ impl Section {
                 };
                 // The old stream closes before the new one opens.
                 self.stream.set_value(None);
+                let reader = self.reader_id();
                 self.stream
-                    .set_value(open_stream(&slug, after, move |event| self.on_live(event)));
+                    .set_value(open_stream(&slug, after, reader.as_deref(), move |event| {
+                        self.on_live(event)
+                    }));
             }
             Effect::ScheduleReopen(wait) => {
                 let reopen = move || self.dispatch(Event::ReopenDue);
@@ -207,6 +270,7 @@ impl Section {
                 event_id,
             },
             LiveEvent::Count(count) => Event::Count(count.total),
+            LiveEvent::Settings(settings) => Event::Settings(settings),
             LiveEvent::Unreadable => return,
         };
         self.dispatch(event);
@@ -250,7 +314,7 @@ pub fn CommentsSection(
 ) -> AnyView {
     let lang = use_lang();
     let strings = move || lang.get().strings();
-    let state = RwSignal::new(CommentsState::default());
+    let state = RwSignal::new(CommentsState::with_dismissed(load_dismissed(&slug)));
     let thread = ShownThread::new(state, Trigger::new());
     let section = Section {
         slug: StoredValue::new(slug),
@@ -265,6 +329,8 @@ pub fn CommentsSection(
         edge: StoredValue::new(EdgeDecision::default()),
         stream: StoredValue::new_local(None),
         reopen_timer: StoredValue::new(None),
+        reader: StoredValue::new(None),
+        prover: StoredValue::new_local(Prover::default()),
     };
     let dispatch = move |event: Event| section.dispatch(event);
     // The composer's own state (what is typed, the comment replied to) is the composer's.
@@ -290,11 +356,19 @@ pub fn CommentsSection(
         let _ = section.stream.try_update_value(|s| *s = None);
     });
 
-    dispatch(Event::LoadFirst);
-    // Posts an earlier page left unconfirmed go out again: same client ids, no duplicates.
-    for post in load_outbox(&section.slug.get_value()) {
-        dispatch(Event::Send(post));
-    }
+    // The reader's id first: the first page holds their own waiting comments.
+    leptos::task::spawn_local(async move {
+        let me = reader::current().await;
+        if section.reader.try_set_value(me).is_none() {
+            dispatch(Event::LoadFirst);
+            // Posts an earlier page left unconfirmed go out again: same client ids, no duplicates.
+            if let Some(slug) = section.slug.try_get_value() {
+                for post in load_outbox(&slug) {
+                    dispatch(Event::Send(post));
+                }
+            }
+        }
+    });
 
     // What the view reads, each changing only when its value does.
     let load = Memo::new(move |_| state.with(|s| s.load().clone()));
@@ -302,13 +376,19 @@ pub fn CommentsSection(
     let has_earlier = Memo::new(move |_| state.with(CommentsState::has_earlier));
     let loading_earlier = Memo::new(move |_| state.with(CommentsState::loading_earlier));
     let held = move || state.with(|s| s.held().len());
+    let closed = Memo::new(move |_| state.with(|s| s.settings().closed));
+    let moderation = Memo::new(move |_| state.with(|s| s.settings().moderation));
 
-    let on_reply = Callback::new(move |id: i64| {
-        reply_to.set(Some(id));
-        if let Some(field) = field.get_untracked() {
-            let _ = field.focus();
-        }
-    });
+    let actions = CommentActions {
+        reply: Callback::new(move |id: i64| {
+            reply_to.set(Some(id));
+            if let Some(field) = field.get_untracked() {
+                let _ = field.focus();
+            }
+        }),
+        dismiss: Callback::new(move |id| dispatch(Event::Dismiss(id))),
+        edit: Callback::new(move |id| dispatch(Event::EditRejected(id))),
+    };
 
     let pending_view = move |pending: Pending| {
         let client_id = pending.post.client_id.clone();
@@ -394,12 +474,16 @@ pub fn CommentsSection(
                 <For
                     each=move || {
                         let newest_first = newest_first.get();
-                        thread.with(|t| t.top_level(newest_first)).unwrap_or_default()
+                        thread
+                            .with(|t| {
+                                t.top_level(newest_first).into_iter().map(|id| t.key(id)).collect::<Vec<_>>()
+                            })
+                            .unwrap_or_default()
                     }
-                    key=|id| *id
-                    let:id
+                    key=|key: &(i64, u32)| *key
+                    let:key
                 >
-                    <CommentItem id thread on_reply />
+                    <CommentItem id=key.0 thread actions />
                 </For>
             </ol>
             <Show when=move || newest_first.get()>{earlier_button}</Show>
@@ -416,14 +500,21 @@ pub fn CommentsSection(
                     {move || counted(held() as u64, lang.get(), &strings().new_comments)}
                 </button>
             </Show>
-            <Composer
-                slug=section.slug.get_value()
-                thread
-                reply_to
-                restore=section.restore
-                field
-                on_send=Callback::new(move |post| dispatch(Event::Send(post)))
-            />
+            <Show
+                when=move || !closed.get()
+                fallback=move || view! { <p class="comments-closed" role="status">{move || strings().comments_closed}</p> }
+            >
+                <Composer
+                    slug=section.slug.get_value()
+                    thread
+                    reply_to
+                    restore=section.restore
+                    field
+                    on_send=Callback::new(move |post| dispatch(Event::Send(post)))
+                    moderation=Signal::derive(move || moderation.get())
+                    on_writing=Callback::new(move |_| section.prepare_proof())
+                />
+            </Show>
             <p class="visually-hidden" role="status" aria-live="polite">
                 {move || section.announcement.get()}
             </p>

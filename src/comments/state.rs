@@ -14,7 +14,7 @@ use super::reconnect::reopen_delay;
 use super::thread::Thread;
 use crate::api::ApiError;
 use std::time::Duration;
-use vestnik_api::{Comment, CommentPage, NewComment};
+use vestnik_api::{Comment, CommentPage, CommentSettings, CommentStatus, NewComment};
 
 /// New comments arriving within this time are announced together.
 pub const ANNOUNCE_AFTER: Duration = Duration::from_millis(1500);
@@ -113,6 +113,13 @@ pub enum Event {
     Flush,
     /// The wait before reopening the stream is over ([`Effect::ScheduleReopen`]).
     ReopenDue,
+    /// The article's comment settings came on the stream (closed, moderated).
+    Settings(CommentSettings),
+    /// "Dismiss" on the reader's own rejected comment with this id.
+    Dismiss(i64),
+    /// "Edit" on the reader's own rejected comment with this id: its text
+    /// goes back into the composer, to be sent as a new comment.
+    EditRejected(i64),
     /// The device is online again, or the reader came back to the tab.
     Resumed,
     /// The announcement's wait is over ([`Effect::ScheduleAnnouncement`]).
@@ -151,6 +158,8 @@ pub enum Effect {
     ScrollTo(i64),
     /// Put this post back into the composer.
     Restore(NewComment),
+    /// Keep the dismissed comments' ids, as they are now, in storage.
+    SaveDismissed,
     /// Forget whether the reader is away from the live edge: ask again at
     /// the next comment.
     ForgetEdgeDecision,
@@ -186,9 +195,33 @@ pub struct CommentsState {
     unannounced: u64,
     /// A reopen of the stream is scheduled.
     reopen_waiting: bool,
+    /// Whether the article takes comments and how they are moderated.
+    settings: CommentSettings,
+    /// The reader's own rejected comments they chose not to see again (a
+    /// handful at most: a list, not a set, keeps a sort out of the Wasm).
+    dismissed: Vec<i64>,
 }
 
 impl CommentsState {
+    /// A section that keeps out the rejected comments the reader dismissed
+    /// on an earlier visit.
+    pub fn with_dismissed(dismissed: impl IntoIterator<Item = i64>) -> Self {
+        Self {
+            dismissed: dismissed.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+
+    /// The article's comment settings.
+    pub fn settings(&self) -> CommentSettings {
+        self.settings
+    }
+
+    /// The rejected comments the reader dismissed.
+    pub fn dismissed(&self) -> &[i64] {
+        &self.dismissed
+    }
+
     /// The comments shown.
     pub fn thread(&self) -> &Thread {
         &self.thread
@@ -297,6 +330,7 @@ impl CommentsState {
                 }
             }
             Event::FirstPage(page) => {
+                self.settings = page.settings;
                 self.show_all(page.items);
                 self.earlier = page.next;
                 self.last_event = self.last_event.max(page.last_event_id);
@@ -343,7 +377,14 @@ impl CommentsState {
                 if self.is_own(&comment) {
                     // Its event came before the POST's answer: confirmed all the same.
                     self.confirm(comment, &mut effects);
-                } else if !self.knows(comment.id) {
+                } else if self.knows(comment.id) {
+                    // The same comment changed: approved, featured, rejected.
+                    self.update(comment);
+                } else if comment.status != CommentStatus::Published {
+                    // Only its author hears of a comment that is not
+                    // published (held again after reports): no news to them.
+                    self.show(comment);
+                } else if !self.dismissed.contains(&comment.id) {
                     self.announce_one(&mut effects);
                     if away {
                         self.held.push(comment);
@@ -429,6 +470,26 @@ impl CommentsState {
                     });
                 }
             }
+            Event::Settings(settings) => self.settings = settings,
+            Event::Dismiss(id) => {
+                if self.dismiss(id) {
+                    effects.push(Effect::SaveDismissed);
+                }
+            }
+            Event::EditRejected(id) => {
+                let post = self.thread.get(id).map(|c| NewComment {
+                    author: c.author.clone(),
+                    text: c.text.clone(),
+                    parent_id: c.parent_id,
+                    ..NewComment::default()
+                });
+                if let Some(post) = post
+                    && self.dismiss(id)
+                {
+                    effects.push(Effect::SaveDismissed);
+                    effects.push(Effect::Restore(post));
+                }
+            }
             Event::AnnounceDue => {
                 let count = std::mem::take(&mut self.unannounced);
                 if count > 0 {
@@ -455,11 +516,48 @@ impl CommentsState {
         }
     }
 
+    /// Puts a changed comment in place wherever the page has it. A comment
+    /// never moves to another parent: such an event is not believed.
+    fn update(&mut self, comment: Comment) {
+        if let Some(waiting) = self
+            .held
+            .iter_mut()
+            .chain(self.arrived.iter_mut())
+            .find(|c| c.id == comment.id)
+        {
+            if waiting.parent_id == comment.parent_id {
+                *waiting = comment;
+            }
+        } else {
+            self.insert(comment);
+        }
+    }
+
+    /// Takes the reader's own rejected comment `id` off the page for good;
+    /// answers whether it was one.
+    fn dismiss(&mut self, id: i64) -> bool {
+        let rejected = self
+            .thread
+            .get(id)
+            .is_some_and(|c| c.status == CommentStatus::Rejected);
+        if rejected {
+            self.thread.remove(id);
+            self.thread_changed();
+            if !self.dismissed.contains(&id) {
+                self.dismissed.push(id);
+            }
+        }
+        rejected
+    }
+
     /// Shows `comment` from a page or a POST's answer. The stream may have
     /// brought it first (a new reply to a comment on an earlier page), so it
     /// leaves the queues: a comment is never both shown and waiting.
     fn show(&mut self, comment: Comment) {
         let id = comment.id;
+        if self.dismissed.contains(&id) {
+            return;
+        }
         if !self.held.is_empty() {
             self.held.retain(|c| c.id != id);
         }

@@ -13,7 +13,7 @@ use futures_util::stream::select_all;
 use gloo_net::eventsource::futures::EventSource;
 use std::cell::Cell;
 use std::rc::Rc;
-use vestnik_api::{Comment, CommentCount, CommentRemoved};
+use vestnik_api::{Comment, CommentCount, CommentRemoved, CommentSettings};
 
 /// Something the stream said, decoded.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +30,8 @@ pub enum LiveEvent {
     Removed(CommentRemoved, Option<i64>),
     /// The article's comment count changed.
     Count(CommentCount),
+    /// The article's comment settings, at the start and when a moderator changes them.
+    Settings(CommentSettings),
     /// An event whose data this client cannot read: skipped, never a panic.
     Unreadable,
 }
@@ -50,15 +52,24 @@ impl Drop for LiveStream {
     }
 }
 
-/// Opens `slug`'s stream after the event `after`; every event goes to `on_event`.
-/// `None` when the browser would not even start one (no EventSource).
+/// Opens `slug`'s stream after the event `after`, with `reader`'s own
+/// events; every event goes to `on_event`. `None` when the browser would not
+/// even start one (no EventSource).
 pub fn open_stream(
     slug: &str,
     after: i64,
+    reader: Option<&str>,
     on_event: impl Fn(LiveEvent) + 'static,
 ) -> Option<LiveStream> {
-    let mut source = EventSource::new(&stream_url(slug, after)).ok()?;
-    let kinds = ["open", "error", "comment", "comment_removed", "count"];
+    let mut source = EventSource::new(&stream_url(slug, after, reader)).ok()?;
+    let kinds = [
+        "open",
+        "error",
+        "comment",
+        "comment_removed",
+        "count",
+        "comments_status",
+    ];
     let subscriptions: Vec<_> = kinds
         .iter()
         .filter_map(|kind| source.subscribe(*kind).ok())
@@ -106,6 +117,7 @@ pub fn decode_data(kind: &str, data: &str, id: Option<i64>) -> LiveEvent {
         "comment" => json::decode(data).map(|c| LiveEvent::Comment(c, id)),
         "comment_removed" => json::decode(data).map(|r| LiveEvent::Removed(r, id)),
         "count" => json::decode(data).map(LiveEvent::Count),
+        "comments_status" => json::decode(data).map(LiveEvent::Settings),
         _ => return LiveEvent::Unreadable,
     };
     decoded.unwrap_or(LiveEvent::Unreadable)
@@ -118,8 +130,17 @@ mod properties {
 
     fn kind() -> impl Strategy<Value = String> {
         prop_oneof![
-            prop::sample::select(&["comment", "comment_removed", "count", "open", "ping"][..])
-                .prop_map(str::to_owned),
+            prop::sample::select(
+                &[
+                    "comment",
+                    "comment_removed",
+                    "count",
+                    "comments_status",
+                    "open",
+                    "ping"
+                ][..]
+            )
+            .prop_map(str::to_owned),
             any::<String>(),
         ]
     }

@@ -177,6 +177,8 @@ fn composer_in(slug: &'static str) -> (web_sys::HtmlElement, RwSignal<Vec<NewCom
                 restore=RwSignal::new(None)
                 field
                 on_send=Callback::new(move |post| sent.update(|s| s.push(post)))
+                moderation=vestnik_api::ModerationMode::Post
+                on_writing=Callback::new(|_| ())
             />
         }
     });

@@ -12,14 +12,25 @@ pub struct Thread {
     /// each change; scanning all comments for each made a busy thread
     /// quadratic (a burst of 1,000 froze the page for 40 s).
     replies: BTreeMap<i64, Vec<i64>>,
+    /// How often a comment changed after it came (approved, featured): a
+    /// view keyed by it draws a changed comment again and no other.
+    revisions: BTreeMap<i64, u32>,
 }
 
 impl Thread {
-    /// Adds `comment` unless the thread has it already (a replayed event, the
-    /// echo of the reader's own post); answers whether it was new.
+    /// Adds `comment`, or puts it in place of the one with its id when it
+    /// changed (its own comment approved, a comment featured); answers
+    /// whether the thread changed. The same comment again (a replayed event,
+    /// the echo of the reader's own post) changes nothing.
     pub fn insert(&mut self, comment: Comment) -> bool {
-        if self.comments.contains_key(&comment.id) {
-            return false;
+        if let Some(known) = self.comments.get_mut(&comment.id) {
+            if *known == comment || known.parent_id != comment.parent_id {
+                return false;
+            }
+            *known = comment;
+            let revision = self.revisions.entry(known.id).or_default();
+            *revision = revision.wrapping_add(1);
+            return true;
         }
         if let Some(parent) = comment.parent_id {
             // Kept in id order: an earlier page can bring older replies last.
@@ -45,6 +56,11 @@ impl Thread {
             self.comments.remove(&reply);
         }
         removed.is_some()
+    }
+
+    /// A comment's id with its revision: the key its view is drawn by.
+    pub fn key(&self, id: i64) -> (i64, u32) {
+        (id, self.revisions.get(&id).copied().unwrap_or_default())
     }
 
     /// Whether the comment `id` is in the thread.

@@ -135,6 +135,66 @@ pub struct Strings {
     pub text_too_long: &'static str,
     /// "3 новых комментария": the button that shows comments held back, and the announcement.
     pub new_comments: PluralForms,
+    /// Shown on the reader's own comment while it waits for a moderator.
+    pub awaiting_review: &'static str,
+    /// Under it: what happens next.
+    pub awaiting_review_note: &'static str,
+    /// On the reader's own comment a moderator refused, before the reason.
+    pub rejected: &'static str,
+    /// Hides a rejected comment from its author's page.
+    pub dismiss: &'static str,
+    /// The reason: spam.
+    pub reason_spam: &'static str,
+    /// The reason: insults.
+    pub reason_insult: &'static str,
+    /// The reason: off topic.
+    pub reason_off_topic: &'static str,
+    /// The reason: illegal content.
+    pub reason_illegal: &'static str,
+    /// The reason: another one.
+    pub reason_other: &'static str,
+    /// The button that reports a comment.
+    pub report: &'static str,
+    /// Legend of the report's reasons.
+    pub report_question: &'static str,
+    /// Sends the report.
+    pub report_send: &'static str,
+    /// Closes a form without sending.
+    pub cancel: &'static str,
+    /// After a report was sent.
+    pub report_thanks: &'static str,
+    /// Before the reason a report failed.
+    pub report_failed: &'static str,
+    /// The badge of a comment the newsroom picked.
+    pub featured: &'static str,
+    /// Instead of the composer on a closed article.
+    pub comments_closed: &'static str,
+    /// Under the composer when every comment is checked first.
+    pub moderation_pre: &'static str,
+    /// Under the composer when new commenters are checked first.
+    pub moderation_new: &'static str,
+    /// Under the composer when comments with links are checked first.
+    pub moderation_links: &'static str,
+    /// The post holds a word the site does not allow, before the word.
+    pub refused_word: &'static str,
+    /// The name holds a word the site does not allow, before the word.
+    pub refused_name_word: &'static str,
+    /// Too many links, before the most allowed.
+    pub refused_links: &'static str,
+    /// The same text was sent just now.
+    pub refused_duplicate: &'static str,
+    /// The spam check failed.
+    pub refused_spam: &'static str,
+    /// The browser's check failed.
+    pub refused_proof: &'static str,
+    /// The reader may not comment.
+    pub refused_banned: &'static str,
+    /// Before the end of a timed ban.
+    pub refused_banned_until: &'static str,
+    /// A post on a closed article.
+    pub refused_closed: &'static str,
+    /// Label of the field people never see (bots fill it).
+    pub honeypot: &'static str,
 }
 
 impl Strings {
@@ -229,6 +289,36 @@ static RU: Strings = Strings {
         many: "новых комментариев",
         other: "нового комментария",
     },
+    awaiting_review: "На проверке",
+    awaiting_review_note: "Его увидят все, когда модератор проверит комментарий.",
+    rejected: "Отклонён модератором:",
+    dismiss: "Скрыть",
+    reason_spam: "Спам",
+    reason_insult: "Оскорбление",
+    reason_off_topic: "Не по теме",
+    reason_illegal: "Противоправный контент",
+    reason_other: "Другое",
+    report: "Пожаловаться",
+    report_question: "Что не так с комментарием?",
+    report_send: "Отправить жалобу",
+    cancel: "Отмена",
+    report_thanks: "Спасибо, модераторы посмотрят.",
+    report_failed: "Жалоба не отправлена.",
+    featured: "Выбор редакции",
+    comments_closed: "Обсуждение закрыто",
+    moderation_pre: "Комментарии публикуются после проверки модератором.",
+    moderation_new: "Первые комментарии новых участников публикуются после проверки модератором.",
+    moderation_links: "Комментарии со ссылками публикуются после проверки модератором.",
+    refused_word: "В комментарии есть недопустимое слово:",
+    refused_name_word: "В имени есть недопустимое слово:",
+    refused_links: "Слишком много ссылок. Можно не больше:",
+    refused_duplicate: "Вы уже отправляли этот текст.",
+    refused_spam: "Комментарий не прошёл проверку на спам.",
+    refused_proof: "Браузер не прошёл проверку. Попробуйте отправить ещё раз.",
+    refused_banned: "Модератор запретил вам комментировать",
+    refused_banned_until: "до",
+    refused_closed: "Обсуждение закрыто, комментарий не принят.",
+    honeypot: "Оставьте это поле пустым",
 };
 
 static UK: Strings = Strings {
@@ -312,6 +402,36 @@ static UK: Strings = Strings {
         many: "нових коментарів",
         other: "нового коментаря",
     },
+    awaiting_review: "На перевірці",
+    awaiting_review_note: "Його побачать усі, коли модератор перевірить коментар.",
+    rejected: "Відхилено модератором:",
+    dismiss: "Приховати",
+    reason_spam: "Спам",
+    reason_insult: "Образа",
+    reason_off_topic: "Не на тему",
+    reason_illegal: "Протиправний вміст",
+    reason_other: "Інше",
+    report: "Поскаржитися",
+    report_question: "Що не так із коментарем?",
+    report_send: "Надіслати скаргу",
+    cancel: "Скасувати",
+    report_thanks: "Дякуємо, модератори переглянуть.",
+    report_failed: "Скаргу не надіслано.",
+    featured: "Вибір редакції",
+    comments_closed: "Обговорення закрито",
+    moderation_pre: "Коментарі публікуються після перевірки модератором.",
+    moderation_new: "Перші коментарі нових учасників публікуються після перевірки модератором.",
+    moderation_links: "Коментарі з посиланнями публікуються після перевірки модератором.",
+    refused_word: "У коментарі є неприпустиме слово:",
+    refused_name_word: "В імені є неприпустиме слово:",
+    refused_links: "Забагато посилань. Можна не більше:",
+    refused_duplicate: "Ви вже надсилали цей текст.",
+    refused_spam: "Коментар не пройшов перевірку на спам.",
+    refused_proof: "Браузер не пройшов перевірку. Спробуйте надіслати ще раз.",
+    refused_banned: "Модератор заборонив вам коментувати",
+    refused_banned_until: "до",
+    refused_closed: "Обговорення закрито, коментар не прийнято.",
+    honeypot: "Залиште це поле порожнім",
 };
 
 static EN: Strings = Strings {
@@ -395,4 +515,34 @@ static EN: Strings = Strings {
         many: "new comments",
         other: "new comments",
     },
+    awaiting_review: "Awaiting review",
+    awaiting_review_note: "Everyone will see it once a moderator has checked it.",
+    rejected: "Rejected by a moderator:",
+    dismiss: "Dismiss",
+    reason_spam: "Spam",
+    reason_insult: "Insult",
+    reason_off_topic: "Off topic",
+    reason_illegal: "Illegal content",
+    reason_other: "Other",
+    report: "Report",
+    report_question: "What is wrong with this comment?",
+    report_send: "Send report",
+    cancel: "Cancel",
+    report_thanks: "Thank you: the moderators will look at it.",
+    report_failed: "The report was not sent.",
+    featured: "Editors' pick",
+    comments_closed: "Comments are closed",
+    moderation_pre: "Comments appear after a moderator has checked them.",
+    moderation_new: "A new commenter's first comments appear after a moderator has checked them.",
+    moderation_links: "Comments with links appear after a moderator has checked them.",
+    refused_word: "The comment holds a word this site does not allow:",
+    refused_name_word: "The name holds a word this site does not allow:",
+    refused_links: "Too many links. At most:",
+    refused_duplicate: "You have sent this text already.",
+    refused_spam: "The comment did not pass the spam check.",
+    refused_proof: "The browser check failed. Please send again.",
+    refused_banned: "A moderator has stopped you from commenting",
+    refused_banned_until: "until",
+    refused_closed: "Comments are closed: the comment was not accepted.",
+    honeypot: "Leave this field empty",
 };
