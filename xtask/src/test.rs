@@ -131,6 +131,11 @@ fn end_to_end() -> Step<Count> {
         // Every test posts from 127.0.0.1; the rate-limit test starts its own server.
         "--comment-burst",
         "100000",
+        // The tests post through the plain API as other readers, as a trusted
+        // integration does; the spam tests start a server of their own with
+        // the proof of work on (e2e/moderation.test.js).
+        "--proof-of-work",
+        "off",
     ])?;
     let mut node = cmd("node", &["--test", "--test-reporter=tap", "e2e/"]);
     node.env("VESTNIK_URL", &server.url)
