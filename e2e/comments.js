@@ -32,3 +32,31 @@ export async function serverIds(base, slug) {
 export function pageIds(page) {
   return page.locator('.comment[id^="comment-"]').evaluateAll((cs) => cs.map((c) => Number(c.id.slice(8))));
 }
+
+/**
+ * Solves the server's proof-of-work challenge the way the app does (every
+ * number from 0 until SHA-256(salt + n) is the challenge), for a scripted
+ * poster that does its work: answers the post's `proof`.
+ */
+export async function solveChallenge(base, reader) {
+  const { createHash } = await import('node:crypto');
+  const query = reader ? `?reader=${reader}` : '';
+  const challenge = await (await fetch(`${base}/api/comments/challenge${query}`)).json();
+  for (let n = 0; n <= challenge.maxnumber; n++) {
+    if (createHash('sha256').update(`${challenge.salt}${n}`).digest('hex') === challenge.challenge) {
+      return { challenge: challenge.challenge, salt: challenge.salt, number: n, signature: challenge.signature };
+    }
+  }
+  throw new Error('no solution within maxnumber');
+}
+
+/** A moderator's request to the API with `token`. */
+export async function moderate(base, token, method, path, body) {
+  const answer = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  assert.ok(answer.status < 300, `${method} ${path} answered ${answer.status}: ${await answer.clone().text()}`);
+  return answer.status === 204 ? null : answer.json();
+}

@@ -28,12 +28,15 @@ export function freshDatabase() {
  * Starts the server with `args` on `port` serving the built SPA (or only the
  * API when `staticDir` is null); resolves
  * when it listens. `stop()` ends it with SIGTERM and waits for the exit.
+ * The proof of work is off unless `proofOfWork` (the tests post through the
+ * API as other readers, as a trusted integration does).
  */
-export function startServer({ port, database, args = [], staticDir = process.env.VESTNIK_DIST }) {
+export function startServer({ port, database, args = [], staticDir = process.env.VESTNIK_DIST, proofOfWork = false }) {
   const child = spawn(process.env.VESTNIK_SERVER_BIN, [
     '--addr', `127.0.0.1:${port}`,
     '--database', database,
     ...(staticDir ? ['--static-dir', staticDir] : []),
+    '--proof-of-work', proofOfWork ? 'on' : 'off',
     ...args,
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));

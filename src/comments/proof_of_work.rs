@@ -81,7 +81,10 @@ mod browser {
     use crate::api::{ApiError, get_json};
     use crate::comments::digest::sha256_all;
     use std::cell::RefCell;
+    use std::future::Future;
+    use std::pin::Pin;
     use std::rc::Rc;
+    use std::task::{Context, Poll, Waker};
     use vestnik_api::{Challenge, Proof};
 
     /// Finds the secret number of `challenge`; `None` when Web Crypto is
@@ -119,6 +122,26 @@ mod browser {
     struct Slot {
         ready: Option<Proof>,
         solving: bool,
+        /// Posts waiting for the proof being solved.
+        waiting: Vec<Waker>,
+    }
+
+    /// Completes when the proof being solved ahead is done (with it, or
+    /// `None` if it could not be had).
+    struct Solved(Rc<RefCell<Slot>>);
+
+    impl Future for Solved {
+        type Output = Option<Proof>;
+
+        fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+            let mut slot = self.0.borrow_mut();
+            if slot.solving {
+                slot.waiting.push(cx.waker().clone());
+                Poll::Pending
+            } else {
+                Poll::Ready(slot.ready.take())
+            }
+        }
     }
 
     impl Prover {
@@ -134,21 +157,23 @@ mod browser {
             let slot = self.slot.clone();
             leptos::task::spawn_local(async move {
                 let proof = fresh(reader).await;
-                let mut slot = slot.borrow_mut();
-                slot.solving = false;
-                slot.ready = proof;
+                let waiting = {
+                    let mut slot = slot.borrow_mut();
+                    slot.solving = false;
+                    slot.ready = proof;
+                    std::mem::take(&mut slot.waiting)
+                };
+                waiting.into_iter().for_each(Waker::wake);
             });
         }
 
-        /// The proof solved ahead, or a fresh one; each proof goes to one
-        /// post. A post sent before the one ahead is ready solves its own
-        /// (the one ahead then waits for the next post).
+        /// The proof solved ahead (waiting for it while it is being solved),
+        /// or a fresh one; each proof goes to one post.
         pub async fn take(&self, reader: Option<String>) -> Option<Proof> {
-            let ready = self.slot.borrow_mut().ready.take();
-            match ready {
-                Some(proof) => Some(proof),
-                None => fresh(reader).await,
+            if let Some(proof) = Solved(self.slot.clone()).await {
+                return Some(proof);
             }
+            fresh(reader).await
         }
     }
 }

@@ -7,8 +7,9 @@ use super::digest::{random_bytes, sha256};
 use vestnik_api::proof_of_work::hex;
 use vestnik_api::{is_reader_id, is_reader_key};
 
-const KEY: &str = "vestnik.reader_key";
-const ID: &str = "vestnik.reader_id";
+// Not `vestnik.reader_id`: that is the view counter's own id (article::views).
+const KEY: &str = "vestnik.commenter_key";
+const ID: &str = "vestnik.commenter_id";
 
 /// The reader's key and id.
 #[derive(Clone, Debug, PartialEq, Eq)]

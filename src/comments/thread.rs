@@ -7,14 +7,14 @@ use vestnik_api::Comment;
 /// map's order is the thread's order: nothing is sorted on render.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Thread {
-    comments: BTreeMap<i64, Comment>,
+    /// Each comment with how often it changed after it came (approved,
+    /// featured): a view keyed by both draws a changed comment again and no
+    /// other. One map, not two: each map type is code in the Wasm.
+    comments: BTreeMap<i64, (Comment, u32)>,
     /// Reply ids by parent id. Every shown comment asks for its replies after
     /// each change; scanning all comments for each made a busy thread
     /// quadratic (a burst of 1,000 froze the page for 40 s).
     replies: BTreeMap<i64, Vec<i64>>,
-    /// How often a comment changed after it came (approved, featured): a
-    /// view keyed by it draws a changed comment again and no other.
-    revisions: BTreeMap<i64, u32>,
 }
 
 impl Thread {
@@ -23,12 +23,11 @@ impl Thread {
     /// whether the thread changed. The same comment again (a replayed event,
     /// the echo of the reader's own post) changes nothing.
     pub fn insert(&mut self, comment: Comment) -> bool {
-        if let Some(known) = self.comments.get_mut(&comment.id) {
+        if let Some((known, revision)) = self.comments.get_mut(&comment.id) {
             if *known == comment || known.parent_id != comment.parent_id {
                 return false;
             }
             *known = comment;
-            let revision = self.revisions.entry(known.id).or_default();
             *revision = revision.wrapping_add(1);
             return true;
         }
@@ -39,14 +38,14 @@ impl Thread {
                 siblings.insert(at, comment.id);
             }
         }
-        self.comments.insert(comment.id, comment);
+        self.comments.insert(comment.id, (comment, 0));
         true
     }
 
     /// Removes the comment `id` and its replies; answers whether it was there.
     pub fn remove(&mut self, id: i64) -> bool {
         let removed = self.comments.remove(&id);
-        if let Some(parent) = removed.as_ref().and_then(|c| c.parent_id)
+        if let Some(parent) = removed.as_ref().and_then(|(c, _)| c.parent_id)
             && let Some(siblings) = self.replies.get_mut(&parent)
         {
             siblings.retain(|&reply| reply != id);
@@ -60,7 +59,10 @@ impl Thread {
 
     /// A comment's id with its revision: the key its view is drawn by.
     pub fn key(&self, id: i64) -> (i64, u32) {
-        (id, self.revisions.get(&id).copied().unwrap_or_default())
+        (
+            id,
+            self.comments.get(&id).map_or(0, |(_, revision)| *revision),
+        )
     }
 
     /// Whether the comment `id` is in the thread.
@@ -70,7 +72,7 @@ impl Thread {
 
     /// The comment `id`.
     pub fn get(&self, id: i64) -> Option<&Comment> {
-        self.comments.get(&id)
+        self.comments.get(&id).map(|(comment, _)| comment)
     }
 
     /// How many comments, replies included.
@@ -91,6 +93,7 @@ impl Thread {
         let ids = self
             .comments
             .values()
+            .map(|(comment, _)| comment)
             .filter(|c| c.parent_id.is_none_or(|p| !self.comments.contains_key(&p)))
             .map(|c| c.id);
         if newest_first {

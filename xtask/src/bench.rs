@@ -17,6 +17,10 @@ const BENCHES: &[(&str, &str)] = &[
     ("the main thread on a slow phone", "bench/main-thread.mjs"),
     ("live comments", "bench/comments.mjs"),
     ("rendering 1,000 comments", "bench/comments-render.mjs"),
+    (
+        "the proof of work in the reader's browser",
+        "bench/proof-of-work.mjs",
+    ),
     ("endless news list", "bench/feed.mjs"),
     ("server throughput", "bench/throughput.mjs"),
 ];

@@ -3,7 +3,7 @@
 use super::*;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use vestnik_api::CommentSettings;
+use vestnik_api::{CommentSettings, CommentStatus};
 
 fn comment(id: i64, parent_id: Option<i64>) -> Comment {
     Comment {
@@ -538,6 +538,144 @@ fn odd_jitter_and_endless_failures_do_not_panic() {
 // Property tests: any sequence of events, in any order, from a stream, a
 // server and a reader that may all misbehave.
 
+fn with_status(id: i64, status: CommentStatus) -> Comment {
+    Comment {
+        status,
+        ..comment(id, None)
+    }
+}
+
+#[test]
+fn the_readers_own_waiting_comment_is_shown_and_then_published_in_place() {
+    let mut state = ready();
+    let mine = post("own-0001");
+    state.apply(Event::Send(mine.clone()));
+    let waiting = Comment {
+        status: CommentStatus::Pending,
+        ..stored(5, &mine)
+    };
+    state.apply(Event::Sent(waiting.clone()));
+    assert_eq!(state.thread().get(5), Some(&waiting));
+    let key_before = state.thread().key(5);
+    // Approved: the same comment comes again, published, and is drawn again.
+    let published = stored(5, &mine);
+    let effects = state.apply(live(published.clone(), 101, true));
+    assert!(
+        effects.is_empty(),
+        "no news for its own author: {effects:?}"
+    );
+    assert_eq!(state.thread().get(5), Some(&published));
+    assert_ne!(state.thread().key(5), key_before);
+    assert!(state.held().is_empty());
+}
+
+#[test]
+fn a_featured_comment_is_updated_where_it_is_held_or_shown() {
+    let mut state = ready();
+    state.apply(live(comment(7, None), 101, true));
+    assert_eq!(held_ids(&state), [7]);
+    let featured = Comment {
+        featured: true,
+        ..comment(7, None)
+    };
+    state.apply(live(featured.clone(), 102, true));
+    assert_eq!(state.held(), [featured]);
+    let shown_featured = Comment {
+        featured: true,
+        ..comment(1, None)
+    };
+    state.apply(live(shown_featured.clone(), 103, false));
+    assert_eq!(state.thread().get(1), Some(&shown_featured));
+    // A comment never moves to another parent.
+    state.apply(live(comment(1, Some(2)), 104, false));
+    assert_eq!(state.thread().get(1), Some(&shown_featured));
+}
+
+#[test]
+fn a_comment_held_again_reaches_its_author_without_an_announcement() {
+    let mut state = ready();
+    state.apply(Event::Removed {
+        id: 2,
+        event_id: Some(101),
+    });
+    let effects = state.apply(live(with_status(2, CommentStatus::Pending), 102, true));
+    assert!(
+        !effects
+            .iter()
+            .any(|e| matches!(e, Effect::ScheduleAnnouncement(_))),
+        "{effects:?}"
+    );
+    assert_eq!(
+        state.thread().get(2).map(|c| c.status),
+        Some(CommentStatus::Pending)
+    );
+}
+
+#[test]
+fn a_rejected_comment_can_be_edited_into_a_new_one_or_dismissed_for_good() {
+    let mut state = ready();
+    let rejected = Comment {
+        rejection: Some(vestnik_api::Rejection {
+            reason: vestnik_api::Reason::Insult,
+            note: None,
+        }),
+        ..with_status(9, CommentStatus::Rejected)
+    };
+    state.apply(live(rejected.clone(), 101, false));
+    assert!(state.thread().contains(9));
+    // Only rejected comments go this way.
+    assert_eq!(state.apply(Event::Dismiss(1)), []);
+    let effects = state.apply(Event::EditRejected(9));
+    let [Effect::SaveDismissed, Effect::Restore(restored)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        (&restored.author, &restored.text, restored.parent_id),
+        (&rejected.author, &rejected.text, None)
+    );
+    assert!(
+        restored.client_id.is_empty(),
+        "the composer draws a fresh one"
+    );
+    assert!(!state.thread().contains(9));
+    assert_eq!(state.dismissed(), [9]);
+    // A page (or replay) that brings it again leaves it out.
+    state.apply(Event::EarlierPage(CommentPage {
+        items: vec![rejected.clone()],
+        ..page(&[], None, 0)
+    }));
+    state.apply(live(rejected, 102, false));
+    state.apply(Event::Flush);
+    assert!(!state.thread().contains(9));
+    let mut later = CommentsState::with_dismissed([9]);
+    later.apply(Event::FirstPage(CommentPage {
+        items: vec![with_status(9, CommentStatus::Rejected), comment(1, None)],
+        ..page(&[], None, 100)
+    }));
+    assert_eq!(shown(&later), [1]);
+}
+
+#[test]
+fn the_articles_settings_come_with_the_page_and_change_live() {
+    let mut state = CommentsState::default();
+    let settings = CommentSettings {
+        closed: false,
+        moderation: vestnik_api::ModerationMode::Pre,
+        proof_of_work: true,
+    };
+    state.apply(Event::FirstPage(CommentPage {
+        settings,
+        ..page(&[1], None, 5)
+    }));
+    assert_eq!(state.settings(), settings);
+    let closed = CommentSettings {
+        closed: true,
+        ..settings
+    };
+    assert_eq!(state.apply(Event::Settings(closed)), []);
+    assert!(state.settings().closed);
+}
+
 fn client_id() -> impl Strategy<Value = String> {
     prop::sample::select(&["a", "b", "c"][..]).prop_map(str::to_owned)
 }
@@ -547,9 +685,20 @@ fn any_comment() -> impl Strategy<Value = Comment> {
         0_i64..12,
         prop::option::of(0_i64..12),
         prop::option::of(client_id()),
+        prop::sample::select(
+            &[
+                CommentStatus::Published,
+                CommentStatus::Published,
+                CommentStatus::Pending,
+                CommentStatus::Rejected,
+            ][..],
+        ),
+        any::<bool>(),
     )
-        .prop_map(|(id, parent_id, client_id)| Comment {
+        .prop_map(|(id, parent_id, client_id, status, featured)| Comment {
             client_id,
+            status,
+            featured,
             ..comment(id, parent_id)
         })
 }
@@ -619,6 +768,15 @@ fn any_event() -> impl Strategy<Value = Event> {
         Just(Event::ReopenDue),
         Just(Event::Resumed),
         Just(Event::AnnounceDue),
+        (any::<bool>(), any::<bool>()).prop_map(|(closed, proof_of_work)| Event::Settings(
+            CommentSettings {
+                closed,
+                proof_of_work,
+                ..CommentSettings::default()
+            }
+        )),
+        (0_i64..12).prop_map(Event::Dismiss),
+        (0_i64..12).prop_map(Event::EditRejected),
     ]
 }
 
