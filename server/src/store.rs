@@ -105,7 +105,7 @@ pub async fn find_article(pool: &SqlitePool, slug: &str) -> Result<Option<Articl
     let row = sqlx::query(
         "SELECT id, slug, title, lead, body, source_name, source_url, published_at, updated_at, \
          views, tags, image, \
-         (SELECT COUNT(*) FROM comments c WHERE c.article_id = articles.id AND c.status = 'published' AND c.shadow = 0) \
+         (SELECT COUNT(*) FROM comments c WHERE c.article_id = articles.id AND c.status = 'published' AND NOT c.shadow) \
          AS comment_count \
          FROM articles WHERE slug = $1",
     )

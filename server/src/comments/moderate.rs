@@ -76,7 +76,7 @@ pub async fn decide(
     match decision {
         Decision::Approve => {
             sqlx::query(
-                "UPDATE comments SET status = 'published', shadow = 0, open_reports = 0, \
+                "UPDATE comments SET status = 'published', shadow = FALSE, open_reports = 0, \
                  held_for = NULL, held_detail = NULL, reject_reason = NULL, reject_note = NULL, \
                  removed_at = NULL WHERE id = $1",
             )

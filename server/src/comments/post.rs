@@ -373,7 +373,7 @@ pub(crate) async fn approved_of(
 ) -> Result<u32, ServerError> {
     let count: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM comments WHERE reader_id = $1 AND author = $2 \
-         AND status = 'published' AND shadow = 0",
+         AND status = 'published' AND NOT shadow",
     )
     .bind(reader)
     .bind(author)

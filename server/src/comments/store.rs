@@ -37,7 +37,7 @@ pub(crate) use comment_columns;
 macro_rules! visible_to {
     ($reader:literal) => {
         concat!(
-            "((c.status = 'published' AND c.shadow = 0) OR (c.reader_id = ",
+            "((c.status = 'published' AND NOT c.shadow) OR (c.reader_id = ",
             $reader,
             " AND c.status IN ('published', 'pending', 'rejected')))"
         )
@@ -394,7 +394,7 @@ pub(crate) async fn check_parent(
 ) -> Result<(), ServerError> {
     let parent = sqlx::query(
         "SELECT parent_id FROM comments \
-         WHERE id = $1 AND article_id = $2 AND status = 'published' AND shadow = 0",
+         WHERE id = $1 AND article_id = $2 AND status = 'published' AND NOT shadow",
     )
     .bind(parent_id)
     .bind(article_id)
@@ -467,7 +467,7 @@ pub(crate) async fn log_event(
 /// Comments every reader of the article sees.
 pub(crate) async fn total(tx: &mut SqliteConnection, article_id: i64) -> Result<u64, ServerError> {
     let count: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM comments WHERE article_id = $1 AND status = 'published' AND shadow = 0",
+        "SELECT COUNT(*) FROM comments WHERE article_id = $1 AND status = 'published' AND NOT shadow",
     )
     .bind(article_id)
     .fetch_one(tx)

@@ -16,7 +16,7 @@ macro_rules! item_columns {
             comment_columns!(),
             ", a.slug, a.title, c.ip_prefix, c.held_for, c.held_detail, c.open_reports, \
              (SELECT COUNT(*) FROM comments o WHERE o.reader_id = c.reader_id AND o.author = c.author \
-              AND o.status = 'published' AND o.shadow = 0) AS author_approved \
+              AND o.status = 'published' AND NOT o.shadow) AS author_approved \
              FROM comments c JOIN articles a ON a.id = c.article_id"
         )
     };
