@@ -17,6 +17,7 @@ const BENCHES: &[(&str, &str)] = &[
     ("the main thread on a slow phone", "bench/main-thread.mjs"),
     ("live comments", "bench/comments.mjs"),
     ("rendering 1,000 comments", "bench/comments-render.mjs"),
+    ("the moderation desk's latency", "bench/desk-latency.mjs"),
     ("endless news list", "bench/feed.mjs"),
     ("server throughput", "bench/throughput.mjs"),
 ];

@@ -62,6 +62,11 @@ pub fn DeskHeader(
                     {move || desk.strings().moderator} ": "
                     <strong class="desk-moderator">{name}</strong>
                 </p>
+                <p class="desk-site-mode">
+                    {move || {
+                        settings.get().map(|s| desk.strings().rule(s.mode, s.trusted_after))
+                    }}
+                </p>
                 <p class=connection_class role="status" aria-live="polite">
                     <span class="desk-dot" aria-hidden="true"></span>
                     {move || desk.strings().connection(connection.get())}

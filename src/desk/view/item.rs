@@ -329,7 +329,14 @@ fn RejectForm(desk: Desk, id: i64) -> impl IntoView {
             .collect_view()
     };
     view! {
-        <form class="desk-form" on:submit=submit aria-labelledby=labelled_by on:click=|e| e.stop_propagation()>
+        // The desk says what is missing itself, in its words and beside the field.
+        <form
+            class="desk-form"
+            novalidate
+            on:submit=submit
+            aria-labelledby=labelled_by
+            on:click=|e| e.stop_propagation()
+        >
             <h3 id=title_id>{move || desk.strings().reject_title}</h3>
             <label for=reason_id.clone()>{move || desk.strings().reason}</label>
             <select

@@ -446,27 +446,37 @@ pub fn ArticlePanel(
             })
             .collect_view()
     };
-    let settings = move || {
-        let a = article.get();
-        let loaded = a.loaded.clone()?;
+    // The form is drawn again only for another article's settings, so a
+    // select keeps the focus while it changes.
+    let loaded = Memo::new(move |_| article.with(|a| a.loaded.clone()));
+    let saved = move || {
         let s = desk.strings();
-        let now = format!(
-            "{} {}, {}",
-            s.readers_now,
-            s.mode(loaded.effective.moderation),
-            if loaded.effective.closed {
-                s.closing_closed
-            } else {
-                s.closing_open
-            }
-        );
-        let saved = a.saved.clone().map(|result| match result {
+        article.get().saved.map(|result| match result {
             Ok(()) => view! { <p class="desk-saved" role="status">{s.saved}</p> }.into_any(),
             Err(error) => view! {
                 <p class="desk-failure" role="alert">{s.failed} " " {error_text(&error, s)}</p>
             }
             .into_any(),
-        });
+        })
+    };
+    let now = move || {
+        let s = desk.strings();
+        loaded.get().map(|loaded| {
+            format!(
+                "{} {}, {}",
+                s.readers_now,
+                s.mode(loaded.effective.moderation),
+                if loaded.effective.closed {
+                    s.closing_closed
+                } else {
+                    s.closing_open
+                }
+            )
+        })
+    };
+    let settings = move || {
+        let loaded = loaded.get()?;
+        let s = desk.strings();
         Some(view! {
             <form class="desk-form" on:submit=save id="article-settings">
                 <h3>
@@ -496,7 +506,7 @@ pub fn ArticlePanel(
                     <option value="open" selected=move || closed_value() == "open">{s.closing_open}</option>
                     <option value="closed" selected=move || closed_value() == "closed">{s.closing_closed}</option>
                 </select>
-                <p class="desk-muted desk-effective">{now}</p>
+                <p class="desk-muted desk-effective" role="status">{now}</p>
                 <div class="desk-form-buttons">
                     <button type="submit" class="desk-button desk-primary" disabled=move || article.with(|a| a.saving)>
                         {s.save}
