@@ -5,11 +5,13 @@
 //! [`related`] (the endless list of other news), [`shell`] (header, footer
 //! and the page-level states around every page),
 //! plus the typed API client in [`api`] and the UI language in [`i18n`].
+//! [`desk`] is the moderators' page, a binary of its own (`src/bin/desk.rs`).
 
 pub mod api;
 pub mod app;
 pub mod article;
 pub mod comments;
+pub mod desk;
 pub mod i18n;
 pub mod islands;
 pub mod related;

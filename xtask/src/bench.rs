@@ -21,6 +21,7 @@ const BENCHES: &[(&str, &str)] = &[
         "the proof of work in the reader's browser",
         "bench/proof-of-work.mjs",
     ),
+    ("the moderation desk's latency", "bench/desk-latency.mjs"),
     ("endless news list", "bench/feed.mjs"),
     ("server throughput", "bench/throughput.mjs"),
 ];

@@ -51,6 +51,31 @@ async fn serves_the_spa_with_fallback_and_keeps_api_errors_json() {
         .await;
 }
 
+/// The moderation desk is a page of its own in `dist/moderation/`
+/// (decision 32): its address answers it, never the reader's page.
+#[tokio::test]
+async fn the_desk_is_served_from_its_own_folder() {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::write(dist.path().join("index.html"), "<title>reader</title>").unwrap();
+    std::fs::create_dir(dist.path().join("moderation")).unwrap();
+    let desk = "<!doctype html><title>Модерация</title>";
+    std::fs::write(dist.path().join("moderation/index.html"), desk).unwrap();
+    let server = TestServer::start(Setup {
+        static_dir: Some(dist.path().to_owned()),
+        ..Setup::default()
+    })
+    .await;
+    let response = server.get("/moderation/").await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(content_type(&response).starts_with("text/html"));
+    assert_eq!(response.headers()["cache-control"], "no-cache");
+    assert_eq!(response.text().await.unwrap(), desk);
+    // Without the slash: redirected to it (the client follows), still the desk.
+    let response = server.get("/moderation").await;
+    assert_eq!(response.url().path(), "/moderation/");
+    assert_eq!(response.text().await.unwrap(), desk);
+}
+
 #[tokio::test]
 async fn without_static_dir_other_paths_are_json_404s() {
     let server = TestServer::start(Setup::default()).await;

@@ -9,6 +9,9 @@
 pub const WASM_BROTLI: usize = 265 * 1024;
 /// Brotli bytes of everything the first view transfers: HTML, JS, Wasm, CSS and config.json.
 pub const FIRST_VIEW_BROTLI: usize = 279 * 1024;
+/// Brotli bytes of the moderation desk's Wasm (`dist/moderation/`), which
+/// only moderators download; not counted in the reader's budgets above.
+pub const DESK_WASM_BROTLI: usize = 212 * 1024;
 
 /// One ceiling and what the build measured against it.
 pub struct Check {
