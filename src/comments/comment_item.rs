@@ -194,7 +194,7 @@ fn ReportControl(id: i64) -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let sent = match reader::current().await {
-                Some(me) => report_comment(id, &me.key, reason).await.map(|_| ()),
+                Some(me) => report_comment(id, &me.key, reason).await,
                 None => Err(ApiError::Network),
             };
             let _ = outcome.try_set(Some(sent));
