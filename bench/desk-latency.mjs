@@ -25,7 +25,6 @@ const server = await startServer({
     '--demo-news', '10',
     '--moderation-mode', 'pre',
     '--moderator-token', TOKEN,
-    '--proof-of-work', 'off',
   ],
 });
 const browser = await launch();

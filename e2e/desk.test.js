@@ -42,9 +42,9 @@ before(async () => {
       '--moderation-mode', 'new',
       '--moderator-token', SHARED,
       '--comment-burst', '100000',
-      // The readers here post through the API too, as other readers would.
-      '--proof-of-work', 'off',
     ],
+    // The proof of work stays off (startServer's default): the readers here
+    // post through the API too, as other readers would.
   });
   token = addModerator(MODERATOR);
 });
