@@ -6,6 +6,7 @@ pub mod boot;
 mod client;
 mod config;
 mod error;
+pub mod event_stream;
 pub mod json;
 mod random_id;
 

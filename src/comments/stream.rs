@@ -7,12 +7,8 @@
 //! new stream itself, with `?after=` the last id it holds.
 
 use super::api::stream_url;
+use crate::api::event_stream::{self, Arrived, EventStream};
 use crate::api::json;
-use futures_util::StreamExt;
-use futures_util::stream::select_all;
-use gloo_net::eventsource::futures::EventSource;
-use std::cell::Cell;
-use std::rc::Rc;
 use vestnik_api::{Comment, CommentCount, CommentRemoved, CommentSettings};
 
 /// Something the stream said, decoded.
@@ -37,20 +33,17 @@ pub enum LiveEvent {
 }
 
 /// An open stream; dropping it closes the connection.
-pub struct LiveStream {
-    source: Option<EventSource>,
-    dropped: Rc<Cell<bool>>,
-}
+pub type LiveStream = EventStream;
 
-impl Drop for LiveStream {
-    fn drop(&mut self) {
-        // Closing on purpose is not the browser giving up: say nothing.
-        self.dropped.set(true);
-        if let Some(source) = self.source.take() {
-            source.close();
-        }
-    }
-}
+/// The kinds of event the widget listens to.
+const KINDS: [&str; 6] = [
+    "open",
+    "error",
+    "comment",
+    "comment_removed",
+    "count",
+    "comments_status",
+];
 
 /// Opens `slug`'s stream after the event `after`, with `reader`'s own
 /// events; every event goes to `on_event`. `None` when the browser would not
@@ -61,54 +54,27 @@ pub fn open_stream(
     reader: Option<&str>,
     on_event: impl Fn(LiveEvent) + 'static,
 ) -> Option<LiveStream> {
-    let mut source = EventSource::new(&stream_url(slug, after, reader)).ok()?;
-    let kinds = [
-        "open",
-        "error",
-        "comment",
-        "comment_removed",
-        "count",
-        "comments_status",
-    ];
-    let subscriptions: Vec<_> = kinds
-        .iter()
-        .filter_map(|kind| source.subscribe(*kind).ok())
-        .collect();
-    let dropped = Rc::new(Cell::new(false));
-    let quiet = dropped.clone();
-    leptos::task::spawn_local(async move {
-        let mut events = select_all(subscriptions);
-        while let Some(event) = events.next().await {
-            if quiet.get() {
-                return;
-            }
-            match event {
-                Ok((kind, message)) => on_event(decode(&kind, &message)),
-                Err(_) => {
-                    on_event(LiveEvent::Closed);
-                    return;
-                }
-            }
-        }
-    });
-    Some(LiveStream {
-        source: Some(source),
-        dropped,
+    event_stream::open(&stream_url(slug, after, reader), &KINDS, move |arrived| {
+        on_event(match arrived {
+            Arrived::Event {
+                kind,
+                data,
+                last_event_id,
+            } => decode(&kind, &data, last_event_id.parse::<i64>().ok()),
+            Arrived::GaveUp => LiveEvent::Closed,
+        })
     })
 }
 
 /// Turns one event into a [`LiveEvent`].
-fn decode(kind: &str, message: &web_sys::MessageEvent) -> LiveEvent {
+fn decode(kind: &str, data: &str, id: Option<i64>) -> LiveEvent {
     // "open" and "error" arrive as plain events: they have no data to read.
     match kind {
-        "open" => return LiveEvent::Connected,
+        "open" => LiveEvent::Connected,
         // gloo reports only fatal errors as errors; this is the browser retrying.
-        "error" => return LiveEvent::Reconnecting,
-        _ => {}
+        "error" => LiveEvent::Reconnecting,
+        _ => decode_data(kind, data, id),
     }
-    let data = message.data().as_string().unwrap_or_default();
-    let id = message.last_event_id().parse::<i64>().ok();
-    decode_data(kind, &data, id)
 }
 
 /// Decodes an event's data; [`LiveEvent::Unreadable`] for anything odd.

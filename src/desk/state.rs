@@ -833,7 +833,14 @@ impl DeskState {
         self.tab
     }
 
-    /// The queues.
+    /// The comment `id` as the queue `queue` holds it.
+    pub fn item(&self, queue: Queue, id: i64) -> Option<&QueueItem> {
+        self.queues
+            .get(queue)
+            .and_then(|q| q.items().iter().find(|i| i.comment.id == id))
+    }
+
+    /// The four queues.
     pub fn queues(&self) -> &Queues {
         &self.queues
     }

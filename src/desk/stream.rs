@@ -4,12 +4,8 @@
 //! reads its queues again whenever the stream opens.
 
 use super::api::stream_url;
+use crate::api::event_stream::{self, Arrived, EventStream};
 use crate::api::json;
-use futures_util::StreamExt;
-use futures_util::stream::select_all;
-use gloo_net::eventsource::futures::EventSource;
-use std::cell::Cell;
-use std::rc::Rc;
 use vestnik_api::ModerationLogEntry;
 use vestnik_api::moderation::QueueItem;
 
@@ -31,52 +27,17 @@ pub enum DeskLive {
 }
 
 /// An open stream; dropping it closes the connection.
-pub struct DeskStream {
-    source: Option<EventSource>,
-    dropped: Rc<Cell<bool>>,
-}
-
-impl Drop for DeskStream {
-    fn drop(&mut self) {
-        // Closing on purpose is not the browser giving up: say nothing.
-        self.dropped.set(true);
-        if let Some(source) = self.source.take() {
-            source.close();
-        }
-    }
-}
+pub type DeskStream = EventStream;
 
 /// Opens the stream with `ticket`; every event goes to `on_event`. `None`
 /// when the browser would not start one.
 pub fn open(ticket: &str, on_event: impl Fn(DeskLive) + 'static) -> Option<DeskStream> {
-    let mut source = EventSource::new(&stream_url(ticket)).ok()?;
-    let subscriptions: Vec<_> = ["open", "error", "item", "log"]
-        .iter()
-        .filter_map(|kind| source.subscribe(*kind).ok())
-        .collect();
-    let dropped = Rc::new(Cell::new(false));
-    let quiet = dropped.clone();
-    leptos::task::spawn_local(async move {
-        let mut events = select_all(subscriptions);
-        while let Some(event) = events.next().await {
-            if quiet.get() {
-                return;
-            }
-            match event {
-                Ok((kind, message)) => {
-                    let data = message.data().as_string().unwrap_or_default();
-                    on_event(decode(&kind, &data));
-                }
-                Err(_) => {
-                    on_event(DeskLive::Closed);
-                    return;
-                }
-            }
-        }
-    });
-    Some(DeskStream {
-        source: Some(source),
-        dropped,
+    let kinds = ["open", "error", "item", "log"];
+    event_stream::open(&stream_url(ticket), &kinds, move |arrived| {
+        on_event(match arrived {
+            Arrived::Event { kind, data, .. } => decode(&kind, &data),
+            Arrived::GaveUp => DeskLive::Closed,
+        })
     })
 }
 

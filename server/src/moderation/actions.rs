@@ -89,8 +89,9 @@ pub async fn ban_author(
             .map(|h| format!(" for {h} h"))
             .unwrap_or_else(|| " for good".to_owned()),
     );
-    let entry = store::record(
-        &mut tx,
+    commit_logged(
+        state,
+        tx,
         by,
         Action::Ban,
         Subject {
@@ -101,8 +102,6 @@ pub async fn ban_author(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
-    state.desk.logged(entry);
     let listed = bans::list(&state.pool, now_ms).await?;
     listed
         .into_iter()
@@ -128,8 +127,9 @@ pub async fn lift_ban(
         target
     };
     let detail = format!("{scope} {shown}");
-    let entry = store::record(
-        &mut tx,
+    commit_logged(
+        state,
+        tx,
         by,
         Action::Unban,
         Subject {
@@ -139,8 +139,6 @@ pub async fn lift_ban(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
-    state.desk.logged(entry);
     Ok(())
 }
 
@@ -179,8 +177,9 @@ pub async fn add_word(
         ));
     }
     let detail = format!("{} {word}", entry.kind.as_str());
-    let logged = store::record(
-        &mut tx,
+    commit_logged(
+        state,
+        tx,
         by,
         Action::WordAdd,
         Subject {
@@ -190,8 +189,6 @@ pub async fn add_word(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
-    state.desk.logged(logged);
     Ok(WordEntry {
         word: word.to_owned(),
         kind: entry.kind,
@@ -215,8 +212,9 @@ pub async fn remove_word(
         )));
     }
     let detail = format!("{} {}", kind.as_str(), word.trim());
-    let entry = store::record(
-        &mut tx,
+    commit_logged(
+        state,
+        tx,
         by,
         Action::WordRemove,
         Subject {
@@ -226,8 +224,6 @@ pub async fn remove_word(
         now_ms,
     )
     .await?;
-    tx.commit().await?;
-    state.desk.logged(entry);
     Ok(())
 }
 
@@ -312,6 +308,22 @@ pub async fn set_article(
     drop(order);
     state.desk.logged(entry);
     article(state, slug).await
+}
+
+/// Records that `by` did `action` to `subject` in the transaction that did
+/// it, commits, and tells the open desks.
+async fn commit_logged(
+    state: &AppState,
+    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+    by: &Moderator,
+    action: Action,
+    subject: Subject<'_>,
+    now_ms: i64,
+) -> Result<(), ServerError> {
+    let entry = store::record(&mut tx, by, action, subject, now_ms).await?;
+    tx.commit().await?;
+    state.desk.logged(entry);
+    Ok(())
 }
 
 /// A note as given, trimmed, within [`NOTE_MAX_CHARS`]; `None` for none or blank.

@@ -92,14 +92,7 @@ pub fn QueuePanel(
 #[component]
 fn ItemCard(desk: Desk, queue: Queue, id: i64) -> impl IntoView {
     let state = desk.state();
-    let item = Memo::new(move |_| {
-        state.with(|s| {
-            s.queues()
-                .get(queue)
-                .and_then(|q| q.items().iter().find(|i| i.comment.id == id))
-                .cloned()
-        })
-    });
+    let item = Memo::new(move |_| state.with(|s| s.item(queue, id).cloned()));
     let selected = Memo::new(move |_| state.with(|s| s.selected() == Some(id)));
     let form = Memo::new(move |_| state.with(|s| s.form(id).map(Form::kind)));
     view! {
@@ -215,9 +208,7 @@ fn ItemActions(desk: Desk, queue: Queue, id: i64) -> impl IntoView {
     let state = desk.state();
     let facts = Memo::new(move |_| {
         state.with(|s| {
-            s.queues()
-                .get(queue)
-                .and_then(|q| q.items().iter().find(|i| i.comment.id == id))
+            s.item(queue, id)
                 .map(|i| (i.comment.status, i.comment.featured, i.open_reports))
         })
     });
@@ -392,14 +383,8 @@ fn BanForm(desk: Desk, queue: Queue, id: i64) -> impl IntoView {
             _ => BanDraft::default(),
         })
     });
-    let has_reader = Memo::new(move |_| {
-        state.with(|s| {
-            s.queues()
-                .get(queue)
-                .and_then(|q| q.items().iter().find(|i| i.comment.id == id))
-                .is_some_and(|i| i.reader.is_some())
-        })
-    });
+    let has_reader =
+        Memo::new(move |_| state.with(|s| s.item(queue, id).is_some_and(|i| i.reader.is_some())));
     let running =
         Memo::new(move |_| state.with(|s| s.activity(id).is_some_and(|a| a.running.is_some())));
     let set = move |change: &dyn Fn(&mut BanDraft)| {
