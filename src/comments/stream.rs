@@ -36,14 +36,7 @@ pub enum LiveEvent {
 pub type LiveStream = EventStream;
 
 /// The kinds of event the widget listens to.
-const KINDS: [&str; 6] = [
-    "open",
-    "error",
-    "comment",
-    "comment_removed",
-    "count",
-    "comments_status",
-];
+const KINDS: [&str; 4] = ["comment", "comment_removed", "count", "comments_status"];
 
 /// Opens `slug`'s stream after the event `after`, with `reader`'s own
 /// events; every event goes to `on_event`. `None` when the browser would not
@@ -56,25 +49,17 @@ pub fn open_stream(
 ) -> Option<LiveStream> {
     event_stream::open(&stream_url(slug, after, reader), &KINDS, move |arrived| {
         on_event(match arrived {
+            Arrived::Opened => LiveEvent::Connected,
+            // gloo reports only fatal errors as errors; this is the browser retrying.
+            Arrived::Retrying => LiveEvent::Reconnecting,
             Arrived::Event {
                 kind,
                 data,
                 last_event_id,
-            } => decode(&kind, &data, last_event_id.parse::<i64>().ok()),
+            } => decode_data(&kind, &data, last_event_id.parse::<i64>().ok()),
             Arrived::GaveUp => LiveEvent::Closed,
         })
     })
-}
-
-/// Turns one event into a [`LiveEvent`].
-fn decode(kind: &str, data: &str, id: Option<i64>) -> LiveEvent {
-    // "open" and "error" arrive as plain events: they have no data to read.
-    match kind {
-        "open" => LiveEvent::Connected,
-        // gloo reports only fatal errors as errors; this is the browser retrying.
-        "error" => LiveEvent::Reconnecting,
-        _ => decode_data(kind, data, id),
-    }
 }
 
 /// Decodes an event's data; [`LiveEvent::Unreadable`] for anything odd.

@@ -32,9 +32,11 @@ pub type DeskStream = EventStream;
 /// Opens the stream with `ticket`; every event goes to `on_event`. `None`
 /// when the browser would not start one.
 pub fn open(ticket: &str, on_event: impl Fn(DeskLive) + 'static) -> Option<DeskStream> {
-    let kinds = ["open", "error", "item", "log"];
-    event_stream::open(&stream_url(ticket), &kinds, move |arrived| {
+    event_stream::open(&stream_url(ticket), &["item", "log"], move |arrived| {
         on_event(match arrived {
+            Arrived::Opened => DeskLive::Opened,
+            // gloo reports only fatal errors as errors; this is the browser retrying.
+            Arrived::Retrying => DeskLive::Dropped,
             Arrived::Event { kind, data, .. } => decode(&kind, &data),
             Arrived::GaveUp => DeskLive::Closed,
         })
@@ -44,9 +46,6 @@ pub fn open(ticket: &str, on_event: impl Fn(DeskLive) + 'static) -> Option<DeskS
 /// One event as the desk reads it; [`DeskLive::Unreadable`] for anything odd.
 pub fn decode(kind: &str, data: &str) -> DeskLive {
     match kind {
-        "open" => DeskLive::Opened,
-        // gloo reports only fatal errors as errors; this is the browser retrying.
-        "error" => DeskLive::Dropped,
         "item" => json::decode(data)
             .map(|item| DeskLive::Item(Box::new(item)))
             .unwrap_or(DeskLive::Unreadable),
