@@ -112,6 +112,7 @@ fn string_field(event: &web_sys::MessageEvent, name: &str) -> String {
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]
+#[allow(clippy::unwrap_used)] // a test's unwrap is its assertion
 mod tests {
     use super::*;
     use futures_channel::mpsc;
