@@ -4,6 +4,7 @@ use crate::alerts::{AlertSettings, telegram::TelegramChat, webhook::Webhook};
 use crate::client_addr::ProxyNet;
 use crate::error::ServerError;
 use crate::moderation::settings::SiteModeration;
+use crate::validate::check_http_url;
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -180,36 +181,6 @@ pub const DEFAULT_COMMENT_BURST: u32 = 5;
 pub const DEFAULT_COMMENT_PER_SECONDS: u64 = 10;
 /// Default of `--stream-keep-alive`.
 pub const DEFAULT_KEEP_ALIVE_SECONDS: u64 = 15;
-
-/// The binary's command line: the server's settings, and optionally a tool to run instead.
-#[derive(Clone, Debug, Parser)]
-#[command(
-    name = "vestnik-server",
-    version,
-    about = "The vestnik JSON API (and optionally the built SPA)"
-)]
-pub struct Cli {
-    /// How the server runs (`--database` also applies to the subcommands).
-    #[command(flatten)]
-    pub config: Config,
-    /// A tool to run instead of the server.
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-/// Tools the binary runs instead of serving.
-#[derive(Clone, Debug, clap::Subcommand)]
-pub enum Command {
-    /// Converts an HTML file into article blocks (sanitized) and stores the
-    /// article, replacing the content of an existing one with the same slug.
-    ImportArticle(crate::import::ImportArgs),
-    /// Writes every article, tag page, the front and not-found pages, the
-    /// sitemaps, the feed and robots.txt into a built dist/ for static
-    /// hosting (needs --site-url); a second run writes only what changed.
-    Render(crate::static_render::RenderArgs),
-    /// Adds, lists or revokes moderators (each with a token of their own).
-    Moderator(crate::moderation::cli::ModeratorArgs),
-}
 
 /// The moderator's bearer token. Its `Debug` hides it, so it never reaches a log.
 #[derive(Clone)]
@@ -567,15 +538,4 @@ pub fn check_site_url(url: &str) -> Result<String, ServerError> {
         ));
     }
     Ok(read.origin())
-}
-
-/// Accepts an absolute http(s) URL by the rules the SPA links by (`vestnik_api::links`).
-pub fn check_http_url(url: &str) -> Result<String, ServerError> {
-    match links::http_url(url) {
-        Ok(_) => Ok(url.to_owned()),
-        Err(problem) => Err(ServerError::Config(format!(
-            "invalid URL {url:?}: {problem}; expected an absolute http:// or https:// URL \
-             such as https://t.me/channel"
-        ))),
-    }
 }

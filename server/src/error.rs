@@ -81,9 +81,12 @@ pub enum ServerError {
     /// for a ban or a closed article.
     #[error("{}", .0.message)]
     Refused(Box<Refused>),
-    /// The request body is larger than the API reads.
+    /// The request body is larger than the API reads (`limit` bytes).
     #[error("request body too large")]
-    PayloadTooLarge,
+    PayloadTooLarge {
+        /// The most the API reads, in bytes.
+        limit: usize,
+    },
     /// No such resource; the message is shown to the client as is.
     #[error("{0}")]
     NotFound(String),
@@ -166,7 +169,7 @@ impl ServerError {
             Self::BadRequest { .. } => StatusCode::BAD_REQUEST,
             Self::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Refused(refused) => refused.status(),
-            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -218,12 +221,9 @@ impl IntoResponse for ServerError {
             }
             Self::BadRequest { message, fields } => (ErrorCode::BadRequest, message, fields),
             Self::Invalid { message, fields } => (ErrorCode::Invalid, message, fields),
-            Self::PayloadTooLarge => (
+            Self::PayloadTooLarge { limit } => (
                 ErrorCode::PayloadTooLarge,
-                format!(
-                    "the request body is larger than {} bytes",
-                    crate::routes::API_BODY_LIMIT
-                ),
+                format!("the request body is larger than {limit} bytes"),
                 BTreeMap::new(),
             ),
             Self::NotFound(message) => (ErrorCode::NotFound, message, BTreeMap::new()),

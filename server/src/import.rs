@@ -8,14 +8,13 @@
 //! of `script`, `style` and other non-text containers, which go entirely.
 
 use crate::error::ServerError;
-use crate::store::{self, NewArticle};
+use crate::store::{self, NewArticle, Store};
 use ammonia::{Url, UrlRelative};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use jiff::Timestamp;
-use sqlx::SqlitePool;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -711,7 +710,7 @@ pub struct ImportArgs {
     #[arg(long)]
     pub source_name: Option<String>,
     /// The source's own page.
-    #[arg(long, value_parser = crate::config::check_http_url)]
+    #[arg(long, value_parser = crate::validate::check_http_url)]
     pub source_url: Option<String>,
     /// Publication instant, RFC 3339 (e.g. 2026-11-25T00:47:00Z); by default now,
     /// or unchanged when an existing article is replaced.
@@ -763,7 +762,7 @@ pub enum ImportOutcome {
 /// Converts `html` and stores it under `args.slug`, replacing an existing article's
 /// content; `site_name` is the source when none is given.
 pub async fn import_article(
-    pool: &SqlitePool,
+    store: &Store,
     args: &ImportArgs,
     html: &str,
     site_name: &str,
@@ -800,7 +799,7 @@ pub async fn import_article(
         tags: Vec::new(),
         image: None,
     };
-    let inserted = store::upsert_article(pool, &article, args.published_at.is_some()).await?;
+    let inserted = store::upsert_article(store, &article, args.published_at.is_some()).await?;
     Ok(if inserted {
         ImportOutcome::Inserted { blocks }
     } else {
@@ -819,8 +818,8 @@ pub async fn run(
         .map_err(|e| ServerError::io(format!("cannot read {}", args.html.display()), e))?;
     // Editors' files are sometimes not quite UTF-8; a replacement character beats refusing.
     let html = String::from_utf8_lossy(&html);
-    let pool = crate::open_database(database).await?;
-    let outcome = import_article(&pool, args, &html, site_name, Timestamp::now()).await;
-    pool.close().await;
+    let store = crate::Store::open(database).await?;
+    let outcome = import_article(&store, args, &html, site_name, Timestamp::now()).await;
+    store.close().await;
     outcome
 }

@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod alerts;
+pub mod cli;
 pub mod client_addr;
 pub mod comments;
 pub mod config;
@@ -22,13 +23,16 @@ pub mod spam;
 pub mod static_files;
 pub mod static_render;
 pub mod store;
+pub mod validate;
 
-pub use config::{Cli, Command, Config, CorsOrigin, ModeratorToken};
+pub use cli::{Cli, Command};
+pub use config::{Config, CorsOrigin, ModeratorToken};
 pub use db::open_database;
 pub use error::ServerError;
 pub use rate_limit::RateLimit;
 pub use routes::router;
 pub use seed::{SeedOutcome, seed_demo};
+pub use store::Store;
 
 use alerts::Alerts;
 use client_addr::ProxyNet;
@@ -36,7 +40,6 @@ use comments::CommentHub;
 use moderation::desk::DeskHub;
 use moderation::settings::SiteModeration;
 use spam::secret::ServerSecret;
-use sqlx::SqlitePool;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -50,7 +53,7 @@ use vestnik_api::Site;
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The database.
-    pub pool: SqlitePool,
+    pub store: Store,
     /// What `GET /api/site` answers.
     pub site: Arc<Site>,
     /// The built SPA to serve for non-API paths, if any.
@@ -93,10 +96,10 @@ impl AppState {
     /// State for an API-only server with the default comment rate limit and
     /// keep-alive, post-moderation without a proof of work, no alerts, and
     /// moderation disabled until a moderator is added.
-    pub fn new(pool: SqlitePool, site: Site) -> Self {
+    pub fn new(store: Store, site: Site) -> Self {
         let trusted_proxies: Arc<[ProxyNet]> = Arc::new([]);
         Self {
-            pool,
+            store,
             site: Arc::new(site),
             static_dir: None,
             template: None,
@@ -118,10 +121,10 @@ impl AppState {
         }
     }
 
-    /// State as `config` asks for it (all but the database, which is `pool`,
+    /// State as `config` asks for it (all but the database, which is `store`,
     /// and the alerts, which need a running task: [`Self::with_alerts`]).
-    pub fn from_config(pool: SqlitePool, config: &Config) -> Result<Self, ServerError> {
-        let mut state = Self::new(pool, config.site())
+    pub fn from_config(store: Store, config: &Config) -> Result<Self, ServerError> {
+        let mut state = Self::new(store, config.site())
             .with_trusted_proxies(config.trusted_proxies.iter().copied())?
             .with_moderation(config.moderation())
             .with_comment_rate_limit(config.comment_rate_limit())?
@@ -208,7 +211,7 @@ impl AppState {
     /// The server's secret, read (or made) on first use.
     pub async fn secret(&self) -> Result<&ServerSecret, ServerError> {
         self.secret
-            .get_or_try_init(|| ServerSecret::load(&self.pool))
+            .get_or_try_init(|| ServerSecret::load(&self.store))
             .await
     }
 
@@ -292,16 +295,16 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
     if let Some(dir) = &config.static_dir {
         static_files::check_dir(dir)?;
     }
-    let pool = open_database(&config.database).await?;
+    let store = Store::open(&config.database).await?;
     if !config.no_demo {
-        match seed::seed_demo_with(&pool, jiff::Timestamp::now(), config.demo_news).await? {
+        match seed::seed_demo_with(&store, jiff::Timestamp::now(), config.demo_news).await? {
             SeedOutcome::Seeded { articles, anchor } => {
                 tracing::info!(articles, %anchor, "seeded the demo content");
             }
             SeedOutcome::AlreadySeeded => tracing::debug!("demo content already seeded"),
         }
     }
-    let mut state = AppState::from_config(pool.clone(), &config)?;
+    let mut state = AppState::from_config(store.clone(), &config)?;
     // Stopped with the server: a batch being collected then is sent first.
     state.alerts = Alerts::start(config.alert_settings()?, state.shutdown.clone());
     if state.moderator_token.is_none() {
@@ -329,7 +332,7 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
         stopping.trigger();
     };
     let outcome = serve(listener, router(state), shutdown).await;
-    pool.close().await;
+    store.close().await;
     tracing::info!("stopped");
     outcome
 }

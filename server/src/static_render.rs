@@ -19,10 +19,10 @@ use crate::pages::{self, Rendered};
 use crate::render::template::Template;
 use crate::render::{Context, feeds};
 use crate::store;
+use crate::store::Store;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -65,15 +65,15 @@ pub async fn run(config: &Config, args: &RenderArgs) -> Result<RenderReport, Ser
         ));
     };
     config.validate()?;
-    let pool = crate::open_database(&config.database).await?;
-    let outcome = render_site(&pool, &config.site(), site_url, &args.out).await;
-    pool.close().await;
+    let store = crate::Store::open(&config.database).await?;
+    let outcome = render_site(&store, &config.site(), site_url, &args.out).await;
+    store.close().await;
     outcome
 }
 
-/// Renders every page of the site served at `site_url` from `pool` into `out`.
+/// Renders every page of the site served at `site_url` from `store` into `out`.
 pub async fn render_site(
-    pool: &SqlitePool,
+    store: &Store,
     site: &vestnik_api::Site,
     site_url: &str,
     out: &Path,
@@ -91,20 +91,20 @@ pub async fn render_site(
         report: RenderReport::default(),
     };
 
-    let entries = store::article_entries(pool, None).await?;
+    let entries = store::article_entries(store, None).await?;
     let mut tags = BTreeSet::new();
     for entry in &entries {
-        let rendered = pages::article(pool, &ctx, &entry.slug).await?;
+        let rendered = pages::article(store, &ctx, &entry.slug).await?;
         writer.page(&article_file(&entry.slug), rendered)?;
         tags.extend(entry.tags.iter().map(|t| t.slug.clone()));
     }
     for slug in &tags {
-        let rendered = pages::tag(pool, &ctx, slug).await?;
+        let rendered = pages::tag(store, &ctx, slug).await?;
         writer.page(&tag_file(slug), rendered)?;
     }
-    let front = pages::front(pool, &ctx).await?;
+    let front = pages::front(store, &ctx).await?;
     writer.page("front.html", front)?;
-    let (_, not_found) = pages::not_found(pool, &ctx).await?;
+    let (_, not_found) = pages::not_found(store, &ctx).await?;
     writer.page("404.html", (StatusCode::OK, not_found))?;
 
     writer.file("sitemap.xml", &feeds::sitemap_index(&ctx, entries.len()))?;

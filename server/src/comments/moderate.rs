@@ -67,7 +67,7 @@ pub async fn decide(
 ) -> Result<(), ServerError> {
     let now_ms = now.as_millisecond();
     let order = state.comments.write_lock().await;
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.store.write().await?;
     let before = store::by_id(&mut tx, id)
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("no comment {id}")))?;
@@ -143,7 +143,7 @@ pub async fn decide(
     tx.commit().await?;
     publish(state, article_id, events, total);
     drop(order);
-    state.desk.comment_changed(&state.pool, id).await;
+    state.desk.comment_changed(&state.store, id).await;
     state.desk.logged(entry);
     Ok(())
 }
@@ -161,7 +161,7 @@ pub async fn report(
 ) -> Result<ReportAccepted, ServerError> {
     let now_ms = now.as_millisecond();
     let order = state.comments.write_lock().await;
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.store.write().await?;
     let before = store::by_id(&mut tx, id).await?;
     let Some(before) = before.filter(Stored::is_public) else {
         return Err(ServerError::NotFound(format!("no comment {id} to report")));
@@ -215,7 +215,7 @@ pub async fn report(
     tx.commit().await?;
     publish(state, article_id, events, total);
     drop(order);
-    state.desk.comment_changed(&state.pool, id).await;
+    state.desk.comment_changed(&state.store, id).await;
     let held_for = held.then_some(HeldFor::Reports);
     state.alerts.notify(Notice::about(
         NoticeKind::Reported,

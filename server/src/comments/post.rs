@@ -25,6 +25,7 @@ use crate::moderation::words::{self, WordList};
 use crate::moderation::{bans, settings, store as desk_store};
 use crate::spam::proof_of_work::{self, ProofProblem};
 use crate::spam::secret::Purpose;
+use crate::store::Store;
 use jiff::Timestamp;
 use sqlx::SqliteConnection;
 use std::net::IpAddr;
@@ -76,7 +77,7 @@ pub async fn submit(
     let order = state.comments.write_lock().await;
     // IMMEDIATE takes SQLite's write lock at the start: the checks below and
     // the insert cannot interleave with another process's write.
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.store.write().await?;
     let article_id = store::article_id(&mut tx, slug).await?;
     if let Some(stored) = store::by_client_id(&mut tx, article_id, &comment.client_id).await? {
         return Ok(Posted::Existing(stored.comment));
@@ -252,7 +253,7 @@ pub async fn submit(
         });
     }
     drop(order);
-    state.desk.comment_changed(&state.pool, id).await;
+    state.desk.comment_changed(&state.store, id).await;
     if let Some(title) = title {
         state.alerts.notify(Notice::about(
             NoticeKind::Pending,
@@ -384,7 +385,7 @@ pub(crate) async fn approved_of(
 
 /// Comments posted since `since_ms` by the reader `reader` or from the network `prefix`.
 pub async fn posts_since(
-    pool: &sqlx::SqlitePool,
+    store: &Store,
     reader: Option<&str>,
     prefix: Option<&str>,
     since_ms: i64,
@@ -395,7 +396,7 @@ pub async fn posts_since(
     .bind(since_ms)
     .bind(reader)
     .bind(prefix)
-    .fetch_one(pool)
+    .fetch_one(store.db())
     .await?;
     Ok(u64::try_from(count).unwrap_or(0))
 }

@@ -9,10 +9,11 @@
 
 use crate::error::ServerError;
 use crate::moderation::settings::{self, SiteModeration};
+use crate::store::Store;
 use crate::store::rfc3339;
 use jiff::Timestamp;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 use std::fmt;
 use vestnik_api::{
     Comment, CommentPage, CommentRemoved, CommentSettings, CommentStatus, Reason, Rejection,
@@ -115,7 +116,7 @@ pub enum Audience {
 /// (the newest without it), each with its replies, all oldest first, as the
 /// reader `reader` (a reader id) sees them, with the article's comment settings.
 pub async fn page(
-    pool: &SqlitePool,
+    store: &Store,
     site: &SiteModeration,
     slug: &str,
     before: Option<CommentCursor>,
@@ -124,7 +125,7 @@ pub async fn page(
 ) -> Result<CommentPage, ServerError> {
     // One read transaction is one snapshot: the event id read first matches the
     // comments read after it, so a stream opened `?after=` it misses nothing.
-    let mut tx = pool.begin().await?;
+    let mut tx = store.begin().await?;
     let article_id = article_id(&mut tx, slug).await?;
     let last_event_id: i64 =
         sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM comment_events WHERE article_id = $1")
@@ -213,13 +214,13 @@ pub struct Backlog {
 /// after `after` (none if `None`: the stream starts at the present). 404 for
 /// no such article.
 pub async fn stream_start(
-    pool: &SqlitePool,
+    store: &Store,
     site: &SiteModeration,
     slug: &str,
     after: Option<i64>,
     reader: Option<&str>,
 ) -> Result<Backlog, ServerError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = store.begin().await?;
     let article_id = article_id(&mut tx, slug).await?;
     // Ids are global: an id above every stored one (another database's, or a
     // made-up one) would hide future events, so it is lowered to the newest.
@@ -234,13 +235,13 @@ pub async fn stream_start(
 
 /// The article's events after `after`, for a stream that fell behind the channel.
 pub async fn backlog(
-    pool: &SqlitePool,
+    store: &Store,
     site: &SiteModeration,
     article_id: i64,
     after: i64,
     reader: Option<&str>,
 ) -> Result<Backlog, ServerError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = store.begin().await?;
     let backlog = read_backlog(&mut tx, site, article_id, after, reader).await?;
     tx.commit().await?;
     Ok(backlog)

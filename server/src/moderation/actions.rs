@@ -34,7 +34,7 @@ pub async fn ban_author(
         ));
     }
     let now_ms = now.as_millisecond();
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.store.write().await?;
     let comment = comment_store::by_id(&mut tx, ban.comment_id)
         .await?
         .ok_or_else(|| ServerError::invalid_field("comment_id", "no such comment"))?;
@@ -102,7 +102,7 @@ pub async fn ban_author(
         now_ms,
     )
     .await?;
-    let listed = bans::list(&state.pool, now_ms).await?;
+    let listed = bans::list(&state.store, now_ms).await?;
     listed
         .into_iter()
         .find(|b| b.id == id)
@@ -117,7 +117,7 @@ pub async fn lift_ban(
     now: Timestamp,
 ) -> Result<(), ServerError> {
     let now_ms = now.as_millisecond();
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.store.write().await?;
     let (scope, target) = bans::lift(&mut tx, id, now_ms)
         .await?
         .ok_or_else(|| ServerError::NotFound(format!("no ban {id} in force")))?;
@@ -166,7 +166,7 @@ pub async fn add_word(
         ));
     }
     let now_ms = now.as_millisecond();
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.store.write().await?;
     if store::add_word(&mut tx, word, entry.kind, now_ms)
         .await?
         .is_none()
@@ -204,7 +204,7 @@ pub async fn remove_word(
     now: Timestamp,
 ) -> Result<(), ServerError> {
     let now_ms = now.as_millisecond();
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.store.write().await?;
     if !store::remove_word(&mut tx, word, kind).await? {
         return Err(ServerError::NotFound(format!(
             "{word:?} is not on the {} list",
@@ -229,13 +229,13 @@ pub async fn remove_word(
 
 /// Both word lists.
 pub async fn word_lists(state: &AppState) -> Result<Vec<WordEntry>, ServerError> {
-    let mut connection = state.pool.acquire().await?;
+    let mut connection = state.store.acquire().await?;
     store::word_lists(&mut connection).await
 }
 
 /// The article `slug`'s own settings and what its readers get.
 pub async fn article(state: &AppState, slug: &str) -> Result<ArticleModeration, ServerError> {
-    let mut tx = state.pool.begin().await?;
+    let mut tx = state.store.begin().await?;
     let article_id = comment_store::article_id(&mut tx, slug).await?;
     let own = settings::overrides(&mut tx, article_id).await?;
     let effective =
@@ -268,7 +268,7 @@ pub async fn set_article(
     }
     let now_ms = now.as_millisecond();
     let order = state.comments.write_lock().await;
-    let mut tx = state.pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.store.write().await?;
     let article_id = comment_store::article_id(&mut tx, slug).await?;
     let own = ArticleOverrides {
         mode: wanted.mode,

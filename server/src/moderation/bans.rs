@@ -4,8 +4,9 @@
 
 use super::Moderator;
 use crate::error::ServerError;
+use crate::store::Store;
 use crate::store::rfc3339;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 use vestnik_api::moderation::{Ban, BanScope};
 
 /// A ban that applies to a post.
@@ -114,13 +115,13 @@ pub async fn lift(
 }
 
 /// The bans in force at `now_ms`, newest first.
-pub async fn list(pool: &SqlitePool, now_ms: i64) -> Result<Vec<Ban>, ServerError> {
+pub async fn list(store: &Store, now_ms: i64) -> Result<Vec<Ban>, ServerError> {
     let rows = sqlx::query(
         "SELECT id, scope, target, shadow, expires_at, moderator, created_at, note, author FROM bans \
          WHERE lifted_at IS NULL AND (expires_at IS NULL OR expires_at > $1) ORDER BY id DESC",
     )
     .bind(now_ms)
-    .fetch_all(pool)
+    .fetch_all(store.db())
     .await?;
     rows.iter()
         .map(|row| {

@@ -2,6 +2,7 @@
 
 use super::{check_name, new_token, store};
 use crate::error::ServerError;
+use crate::store::Store;
 use jiff::Timestamp;
 
 /// `vestnik-server moderator`'s own arguments.
@@ -31,16 +32,13 @@ pub enum ModeratorCommand {
 
 /// Runs the command on the database at `database`; answers what to print.
 pub async fn run(database: &str, args: &ModeratorArgs) -> Result<String, ServerError> {
-    let pool = crate::open_database(database).await?;
-    let outcome = command(&pool, &args.command).await;
-    pool.close().await;
+    let store = crate::Store::open(database).await?;
+    let outcome = command(&store, &args.command).await;
+    store.close().await;
     outcome
 }
 
-async fn command(
-    pool: &sqlx::SqlitePool,
-    command: &ModeratorCommand,
-) -> Result<String, ServerError> {
+async fn command(store: &Store, command: &ModeratorCommand) -> Result<String, ServerError> {
     let now = Timestamp::now();
     match command {
         ModeratorCommand::Add { name } => {
@@ -48,13 +46,13 @@ async fn command(
             let token = new_token().map_err(|e| {
                 ServerError::Config(format!("the system gave no randomness for a token: {e}"))
             })?;
-            store::add(pool, &name, &token, now).await?;
+            store::add(store, &name, &token, now).await?;
             Ok(format!(
                 "moderator {name:?} added. Their token, shown only now (the server keeps its hash):\n{token}"
             ))
         }
         ModeratorCommand::List => {
-            let moderators = store::list(pool).await?;
+            let moderators = store::list(store).await?;
             if moderators.is_empty() {
                 return Ok("no moderators yet: vestnik-server moderator add NAME".to_owned());
             }
@@ -74,7 +72,7 @@ async fn command(
             Ok(lines.join("\n"))
         }
         ModeratorCommand::Revoke { name } => {
-            if store::revoke(pool, name.trim(), now).await? {
+            if store::revoke(store, name.trim(), now).await? {
                 Ok(format!(
                     "moderator {:?} revoked: their token no longer works",
                     name.trim()

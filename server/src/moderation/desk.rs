@@ -5,7 +5,7 @@
 //! cheap as a replay and cannot disagree with them.
 
 use super::queue;
-use sqlx::SqlitePool;
+use crate::store::Store;
 use std::sync::Arc;
 use tokio::sync::broadcast;
 use vestnik_api::ModerationLogEntry;
@@ -51,11 +51,11 @@ impl DeskHub {
 
     /// Tells the desks how comment `id` stands now (read after its commit).
     /// With no desk open it reads nothing.
-    pub async fn comment_changed(&self, pool: &SqlitePool, id: i64) {
+    pub async fn comment_changed(&self, store: &Store, id: i64) {
         if self.sender.receiver_count() == 0 {
             return;
         }
-        match queue::item(pool, id).await {
+        match queue::item(store, id).await {
             Ok(Some(item)) => {
                 let _ = self.sender.send(Arc::new(DeskEvent::Item(Box::new(item))));
             }

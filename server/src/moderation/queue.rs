@@ -4,8 +4,9 @@
 use super::bans::short_reader;
 use crate::comments::store::{comment_columns, comment_from_row};
 use crate::error::ServerError;
+use crate::store::Store;
+use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqlitePool};
 use vestnik_api::moderation::{ArticleRef, HeldFor, Queue, QueueItem, QueuePage, ReportCount};
 use vestnik_api::{Comment, Reason};
 
@@ -47,7 +48,7 @@ macro_rules! queue_sql {
 /// Up to `limit` items of `queue` older than the comment `before`, newest
 /// first, only of the article `article` when given.
 pub async fn page(
-    pool: &SqlitePool,
+    store: &Store,
     queue: Queue,
     before: Option<i64>,
     limit: u32,
@@ -66,15 +67,15 @@ pub async fn page(
         .bind(before.unwrap_or(i64::MAX))
         .bind(article)
         .bind(i64::from(limit) + 1)
-        .fetch_all(pool)
+        .fetch_all(store.db())
         .await?;
     let total: i64 = sqlx::query_scalar(count_sql)
         .bind(article)
-        .fetch_one(pool)
+        .fetch_one(store.db())
         .await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in rows.iter().take(limit as usize) {
-        items.push(item_from_row(pool, row).await?);
+        items.push(item_from_row(store, row).await?);
     }
     let next = (rows.len() > limit as usize)
         .then(|| items.last().map(|item| item.comment.id.to_string()))
@@ -88,20 +89,20 @@ pub async fn page(
 }
 
 /// The comment `id` as the desk shows it.
-pub async fn item(pool: &SqlitePool, id: i64) -> Result<Option<QueueItem>, ServerError> {
+pub async fn item(store: &Store, id: i64) -> Result<Option<QueueItem>, ServerError> {
     let sql = concat!("SELECT ", item_columns!(), " WHERE c.id = $1");
-    match sqlx::query(sql).bind(id).fetch_optional(pool).await? {
-        Some(row) => Ok(Some(item_from_row(pool, &row).await?)),
+    match sqlx::query(sql).bind(id).fetch_optional(store.db()).await? {
+        Some(row) => Ok(Some(item_from_row(store, &row).await?)),
         None => Ok(None),
     }
 }
 
-async fn item_from_row(pool: &SqlitePool, row: &SqliteRow) -> Result<QueueItem, ServerError> {
+async fn item_from_row(store: &Store, row: &SqliteRow) -> Result<QueueItem, ServerError> {
     let comment = comment_from_row(row)?;
     let held_for: Option<String> = row.try_get("held_for")?;
-    let reports = reports_of(pool, comment.id).await?;
+    let reports = reports_of(store, comment.id).await?;
     let parent = match comment.parent_id {
-        Some(parent) => parent_of(pool, parent).await?,
+        Some(parent) => parent_of(store, parent).await?,
         None => None,
     };
     let reader: Option<String> = row.try_get("reader_id")?;
@@ -125,13 +126,13 @@ async fn item_from_row(pool: &SqlitePool, row: &SqliteRow) -> Result<QueueItem, 
     })
 }
 
-async fn reports_of(pool: &SqlitePool, id: i64) -> Result<Vec<ReportCount>, ServerError> {
+async fn reports_of(store: &Store, id: i64) -> Result<Vec<ReportCount>, ServerError> {
     let rows = sqlx::query(
         "SELECT reason, COUNT(*) AS count FROM comment_reports WHERE comment_id = $1 \
          GROUP BY reason ORDER BY count DESC, reason",
     )
     .bind(id)
-    .fetch_all(pool)
+    .fetch_all(store.db())
     .await?;
     rows.iter()
         .map(|row| {
@@ -144,7 +145,7 @@ async fn reports_of(pool: &SqlitePool, id: i64) -> Result<Vec<ReportCount>, Serv
         .collect()
 }
 
-async fn parent_of(pool: &SqlitePool, id: i64) -> Result<Option<Comment>, ServerError> {
+async fn parent_of(store: &Store, id: i64) -> Result<Option<Comment>, ServerError> {
     let sql = concat!(
         "SELECT ",
         comment_columns!(),
@@ -152,7 +153,7 @@ async fn parent_of(pool: &SqlitePool, id: i64) -> Result<Option<Comment>, Server
     );
     sqlx::query(sql)
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(store.db())
         .await?
         .map(|row| comment_from_row(&row))
         .transpose()

@@ -3,9 +3,10 @@
 use super::words::folded_entry;
 use super::{Action, Moderator, token_hash};
 use crate::error::ServerError;
+use crate::store::Store;
 use crate::store::rfc3339;
 use jiff::Timestamp;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::{Row, SqliteConnection};
 use vestnik_api::ModerationLogEntry;
 use vestnik_api::moderation::{WordEntry, WordKind};
 
@@ -23,7 +24,7 @@ pub struct ModeratorEntry {
 /// Adds the moderator `name` with the token `token` (its hash is stored).
 /// Fails when an active moderator already has the name.
 pub async fn add(
-    pool: &SqlitePool,
+    store: &Store,
     name: &str,
     token: &str,
     now: Timestamp,
@@ -35,7 +36,7 @@ pub async fn add(
     .bind(name)
     .bind(token_hash(token))
     .bind(now.as_millisecond())
-    .execute(pool)
+    .execute(store.db())
     .await?;
     if inserted.rows_affected() == 0 {
         return Err(ServerError::Config(format!(
@@ -47,20 +48,20 @@ pub async fn add(
 }
 
 /// Revokes the active moderator `name`; answers whether there was one.
-pub async fn revoke(pool: &SqlitePool, name: &str, now: Timestamp) -> Result<bool, ServerError> {
+pub async fn revoke(store: &Store, name: &str, now: Timestamp) -> Result<bool, ServerError> {
     let revoked =
         sqlx::query("UPDATE moderators SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL")
             .bind(name)
             .bind(now.as_millisecond())
-            .execute(pool)
+            .execute(store.db())
             .await?;
     Ok(revoked.rows_affected() > 0)
 }
 
 /// Every moderator ever added, oldest first.
-pub async fn list(pool: &SqlitePool) -> Result<Vec<ModeratorEntry>, ServerError> {
+pub async fn list(store: &Store) -> Result<Vec<ModeratorEntry>, ServerError> {
     let rows = sqlx::query("SELECT name, created_at, revoked_at FROM moderators ORDER BY id")
-        .fetch_all(pool)
+        .fetch_all(store.db())
         .await?;
     rows.iter()
         .map(|row| {
@@ -74,14 +75,11 @@ pub async fn list(pool: &SqlitePool) -> Result<Vec<ModeratorEntry>, ServerError>
 }
 
 /// The active moderator whose token this is, if any.
-pub async fn find_by_token(
-    pool: &SqlitePool,
-    token: &str,
-) -> Result<Option<Moderator>, ServerError> {
+pub async fn find_by_token(store: &Store, token: &str) -> Result<Option<Moderator>, ServerError> {
     let row =
         sqlx::query("SELECT id, name FROM moderators WHERE token_hash = $1 AND revoked_at IS NULL")
             .bind(token_hash(token))
-            .fetch_optional(pool)
+            .fetch_optional(store.db())
             .await?;
     row.map(|row| {
         Ok(Moderator {
@@ -93,9 +91,9 @@ pub async fn find_by_token(
 }
 
 /// Whether any moderator may act (an active one exists).
-pub async fn any_active(pool: &SqlitePool) -> Result<bool, ServerError> {
+pub async fn any_active(store: &Store) -> Result<bool, ServerError> {
     let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM moderators WHERE revoked_at IS NULL")
-        .fetch_one(pool)
+        .fetch_one(store.db())
         .await?;
     Ok(count > 0)
 }
@@ -156,7 +154,7 @@ pub async fn record(
 /// Up to `limit` entries of the log older than the entry `before` (the
 /// newest without it), newest first.
 pub async fn recent(
-    pool: &SqlitePool,
+    store: &Store,
     limit: u32,
     before: Option<i64>,
 ) -> Result<Vec<ModerationLogEntry>, ServerError> {
@@ -167,7 +165,7 @@ pub async fn recent(
     )
     .bind(i64::from(limit))
     .bind(before.unwrap_or(i64::MAX))
-    .fetch_all(pool)
+    .fetch_all(store.db())
     .await?;
     rows.iter()
         .map(|row| {
@@ -243,11 +241,11 @@ pub async fn remove_word(
 }
 
 /// Whether the moderator `id` may still act (their token was not revoked).
-pub async fn is_active(pool: &SqlitePool, id: i64) -> Result<bool, ServerError> {
+pub async fn is_active(store: &Store, id: i64) -> Result<bool, ServerError> {
     let active: Option<i64> =
         sqlx::query_scalar("SELECT id FROM moderators WHERE id = $1 AND revoked_at IS NULL")
             .bind(id)
-            .fetch_optional(pool)
+            .fetch_optional(store.db())
             .await?;
     Ok(active.is_some())
 }

@@ -12,7 +12,7 @@ pub(super) async fn article(
     State(state): State<AppState>,
     ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Article>, ServerError> {
-    match store::find_article(&state.pool, &slug).await? {
+    match store::find_article(&state.store, &slug).await? {
         Some(article) => Ok(Json(article)),
         None => Err(ServerError::NotFound(format!("no article {slug:?}"))),
     }

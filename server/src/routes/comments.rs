@@ -59,8 +59,15 @@ pub(super) async fn list(
     let reader = reader_param(query.reader.as_deref())?;
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let limit = u32::try_from(limit).unwrap_or(1);
-    let page: CommentPage =
-        store::page(&state.pool, &state.moderation, &slug, before, limit, reader).await?;
+    let page: CommentPage = store::page(
+        &state.store,
+        &state.moderation,
+        &slug,
+        before,
+        limit,
+        reader,
+    )
+    .await?;
     // A page with one reader's own comments in it is theirs alone.
     let cache = match reader {
         Some(_) => "private, no-store",
@@ -122,7 +129,7 @@ pub(super) async fn challenge(
     let prefix = ip.map(crate::client_addr::ip_prefix);
     let now = jiff::Timestamp::now();
     let since = now.as_millisecond() - proof_of_work::RECENT_WINDOW_MS;
-    let recent = post::posts_since(&state.pool, reader, prefix.as_deref(), since).await?;
+    let recent = post::posts_since(&state.store, reader, prefix.as_deref(), since).await?;
     let maxnumber = proof_of_work::maxnumber(state.moderation.proof_of_work_base, recent);
     let key = state.secret().await?.key(Purpose::ProofOfWork);
     let mut salt = [0_u8; 12];

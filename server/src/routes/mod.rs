@@ -194,7 +194,9 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(Self(value)),
             Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                Err(ServerError::PayloadTooLarge)
+                Err(ServerError::PayloadTooLarge {
+                    limit: API_BODY_LIMIT,
+                })
             }
             Err(rejection) => Err(ServerError::bad_request(rejection.body_text())),
         }

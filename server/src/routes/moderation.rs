@@ -60,11 +60,11 @@ pub(super) async fn authorize(
         return Ok(Moderator::shared_token());
     }
     if let Some(candidate) = presented
-        && let Some(moderator) = moderation::store::find_by_token(&state.pool, candidate).await?
+        && let Some(moderator) = moderation::store::find_by_token(&state.store, candidate).await?
     {
         return Ok(moderator);
     }
-    if state.moderator_token.is_none() && !moderation::store::any_active(&state.pool).await? {
+    if state.moderator_token.is_none() && !moderation::store::any_active(&state.store).await? {
         return Err(ServerError::Unauthorized(
             "moderation is disabled on this server: it has no moderators \
              (vestnik-server moderator add NAME) and no --moderator-token"
@@ -124,7 +124,7 @@ pub(super) async fn queue(
     let limit = query.limit.unwrap_or(QUEUE_PAGE).clamp(1, QUEUE_PAGE_MAX);
     let article = query.article.as_deref().filter(|a| !a.is_empty());
     Ok(Json(
-        queue::page(&state.pool, queue_name, before, limit, article).await?,
+        queue::page(&state.store, queue_name, before, limit, article).await?,
     ))
 }
 
@@ -202,7 +202,7 @@ pub(super) async fn log(
 ) -> Result<Json<ModerationLog>, ServerError> {
     authorize(&state, &headers).await?;
     let limit = query.limit.unwrap_or(LOG_PAGE).clamp(1, LOG_PAGE_MAX);
-    let items = moderation::store::recent(&state.pool, limit, query.before).await?;
+    let items = moderation::store::recent(&state.store, limit, query.before).await?;
     Ok(Json(ModerationLog { items }))
 }
 
@@ -214,7 +214,7 @@ pub(super) async fn list_bans(
     authorize(&state, &headers).await?;
     let now = jiff::Timestamp::now().as_millisecond();
     Ok(Json(BanList {
-        items: bans::list(&state.pool, now).await?,
+        items: bans::list(&state.store, now).await?,
     }))
 }
 
@@ -364,7 +364,7 @@ pub(super) async fn stream(
 async fn still_allowed(state: &AppState, holder: Holder) -> Result<bool, ServerError> {
     Ok(match holder.moderator_id {
         0 => state.moderator_token.is_some(),
-        id => moderation::store::is_active(&state.pool, id).await?,
+        id => moderation::store::is_active(&state.store, id).await?,
     })
 }
 

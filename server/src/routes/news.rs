@@ -40,7 +40,7 @@ pub(super) async fn news(
     let tag = match query.tag.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(slug) => Some(
-            store::find_tag(&state.pool, slug)
+            store::find_tag(&state.store, slug)
                 .await?
                 .ok_or_else(|| ServerError::NotFound(format!("no news is tagged {slug:?}")))?,
         ),
@@ -49,7 +49,7 @@ pub(super) async fn news(
         exclude,
         tag: tag.as_ref().map(|t| t.slug.as_str()),
     };
-    let (items, next) = store::news_page(&state.pool, before, limit, &filter).await?;
+    let (items, next) = store::news_page(&state.store, before, limit, &filter).await?;
     Ok(Json(NewsPage {
         items,
         next: next.map(|c| c.to_string()),

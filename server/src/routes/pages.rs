@@ -81,13 +81,13 @@ pub(super) async fn article(
     headers: HeaderMap,
 ) -> Response {
     let ctx = context(&state, &headers);
-    page_or_app(&state, pages::article(&state.pool, &ctx, &slug)).await
+    page_or_app(&state, pages::article(&state.store, &ctx, &slug)).await
 }
 
 /// `/`: the newest article (decision 6), with its own address as canonical.
 pub(super) async fn front(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let ctx = context(&state, &headers);
-    page_or_app(&state, pages::front(&state.pool, &ctx)).await
+    page_or_app(&state, pages::front(&state.store, &ctx)).await
 }
 
 /// `/tags/{slug}`.
@@ -97,7 +97,7 @@ pub(super) async fn tag(
     headers: HeaderMap,
 ) -> Response {
     let ctx = context(&state, &headers);
-    page_or_app(&state, pages::tag(&state.pool, &ctx, &slug)).await
+    page_or_app(&state, pages::tag(&state.store, &ctx, &slug)).await
 }
 
 fn xml(body: String) -> Response {
@@ -114,7 +114,7 @@ pub(super) async fn sitemap(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ServerError> {
-    let count = store::count_articles(&state.pool).await?;
+    let count = store::count_articles(&state.store).await?;
     let ctx = context(&state, &headers);
     Ok(xml(feeds::sitemap_index(
         &ctx,
@@ -133,7 +133,7 @@ pub(super) async fn articles_sitemap(
         .strip_suffix(".xml")
         .and_then(|n| n.parse().ok())
         .ok_or_else(missing)?;
-    let entries = store::article_entries(&state.pool, None).await?;
+    let entries = store::article_entries(&state.store, None).await?;
     let ctx = context(&state, &headers);
     feeds::articles_sitemap(&ctx, &entries, n)
         .map(xml)
@@ -145,7 +145,7 @@ pub(super) async fn news_sitemap(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ServerError> {
-    let entries = store::article_entries(&state.pool, Some(feeds::NEWS_MAX_URLS as u32)).await?;
+    let entries = store::article_entries(&state.store, Some(feeds::NEWS_MAX_URLS as u32)).await?;
     Ok(xml(feeds::news_sitemap(
         &context(&state, &headers),
         &entries,
@@ -157,7 +157,7 @@ pub(super) async fn feed(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, ServerError> {
-    let entries = store::article_entries(&state.pool, Some(feeds::FEED_ITEMS)).await?;
+    let entries = store::article_entries(&state.store, Some(feeds::FEED_ITEMS)).await?;
     Ok(respond(
         StatusCode::OK,
         "application/rss+xml; charset=utf-8",

@@ -18,12 +18,12 @@ use crate::comments::store::{self, Backlog};
 use crate::comments::{CommentEvent, EventBatch, EventData};
 use crate::error::ServerError;
 use crate::moderation::settings::SiteModeration;
+use crate::store::Store;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use sqlx::SqlitePool;
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -52,7 +52,7 @@ pub(super) async fn stream(
     // then in the channel (and skipped there if the backlog had it), never lost.
     let receiver = state.comments.subscribe();
     let backlog = store::stream_start(
-        &state.pool,
+        &state.store,
         &state.moderation,
         &slug,
         after,
@@ -60,7 +60,7 @@ pub(super) async fn stream(
     )
     .await?;
     let mut live = LiveStream {
-        pool: state.pool.clone(),
+        store: state.store.clone(),
         site: state.moderation.clone(),
         article_id: backlog.article_id,
         reader,
@@ -108,7 +108,7 @@ fn resume_point(headers: &HeaderMap, after: Option<&str>) -> Result<Option<i64>,
 
 /// One client's stream: events waiting to go out, and where it stands.
 struct LiveStream {
-    pool: SqlitePool,
+    store: Store,
     site: Arc<SiteModeration>,
     article_id: i64,
     /// The reader id whose own events this stream also carries.
@@ -135,7 +135,7 @@ impl LiveStream {
                         // reload them from the database rather than skip them.
                         tracing::warn!(missed, article_id = self.article_id, "a comment stream fell behind; resyncing");
                         let reader = self.reader.as_deref();
-                        match store::backlog(&self.pool, &self.site, self.article_id, self.last_id, reader).await {
+                        match store::backlog(&self.store, &self.site, self.article_id, self.last_id, reader).await {
                             Ok(backlog) => self.take_backlog(backlog),
                             Err(error) => {
                                 // Ending the stream makes the browser reconnect with

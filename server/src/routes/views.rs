@@ -15,7 +15,7 @@ pub(super) async fn count(
 ) -> Result<Json<ViewCount>, ServerError> {
     check_reader_id(&request.reader_id)?;
     match store::count_view(
-        &state.pool,
+        &state.store,
         &slug,
         &request.reader_id,
         jiff::Timestamp::now(),

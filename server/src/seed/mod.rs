@@ -4,12 +4,11 @@
 mod generated;
 
 use crate::error::ServerError;
-use crate::store::{NewArticle, insert_article};
+use crate::store::{NewArticle, Store, insert_article};
 use jiff::civil::Time;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
-use sqlx::SqlitePool;
 use vestnik_api::{Block, Inline, Source, Tag};
 
 /// Slug of the article from the fixture page, the newest of the demo.
@@ -65,14 +64,14 @@ struct OtherNews {
 }
 
 /// Writes the demo content once per database; later calls change nothing.
-pub async fn seed_demo(pool: &SqlitePool, now: Timestamp) -> Result<SeedOutcome, ServerError> {
-    seed_demo_with(pool, now, GENERATED_COUNT).await
+pub async fn seed_demo(store: &Store, now: Timestamp) -> Result<SeedOutcome, ServerError> {
+    seed_demo_with(store, now, GENERATED_COUNT).await
 }
 
 /// [`seed_demo`] with `generated` made-up items instead of the usual 300: tests
 /// and benchmarks of the endless list need thousands.
 pub async fn seed_demo_with(
-    pool: &SqlitePool,
+    store: &Store,
     now: Timestamp,
     generated: u32,
 ) -> Result<SeedOutcome, ServerError> {
@@ -81,7 +80,7 @@ pub async fn seed_demo_with(
         .first()
         .map(|a| a.published_at)
         .ok_or_else(|| ServerError::Corrupt("the demo has no articles".to_owned()))?;
-    let mut tx = pool.begin().await?;
+    let mut tx = store.begin().await?;
     // Claiming the marker first takes SQLite's write lock, so a second process
     // seeding the same file at the same moment waits, then finds the marker.
     let claimed =

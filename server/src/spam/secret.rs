@@ -3,9 +3,9 @@
 //! gets a key of its own derived from it.
 
 use crate::error::ServerError;
+use crate::store::Store;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
-use sqlx::SqlitePool;
 use vestnik_api::proof_of_work::hex;
 
 /// The `meta` key the secret is stored under.
@@ -32,7 +32,7 @@ pub enum Purpose {
 
 impl ServerSecret {
     /// The database's secret, made and stored first if it has none.
-    pub async fn load(pool: &SqlitePool) -> Result<Self, ServerError> {
+    pub async fn load(store: &Store) -> Result<Self, ServerError> {
         let mut fresh = [0_u8; 32];
         getrandom::fill(&mut fresh).map_err(|e| {
             ServerError::Config(format!(
@@ -43,11 +43,11 @@ impl ServerSecret {
         sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
             .bind(META_KEY)
             .bind(hex(&fresh))
-            .execute(pool)
+            .execute(store.db())
             .await?;
         let stored: String = sqlx::query_scalar("SELECT value FROM meta WHERE key = $1")
             .bind(META_KEY)
-            .fetch_one(pool)
+            .fetch_one(store.db())
             .await?;
         let mut secret = [0_u8; 32];
         if stored.len() != 64 {

@@ -12,7 +12,7 @@ use vestnik_server::comments::CommentHub;
 use vestnik_server::config::{check_cors_origin, check_moderator_token, check_trusted_proxy};
 use vestnik_server::moderation::settings::SiteModeration;
 use vestnik_server::{
-    AppState, Config, RateLimit, SeedOutcome, Shutdown, open_database, router, seed_demo,
+    AppState, Config, RateLimit, SeedOutcome, Shutdown, Store, open_database, router, seed_demo,
 };
 
 /// The moderator token of servers started with `Setup::moderated`.
@@ -65,7 +65,10 @@ impl Setup {
 /// The app served on `127.0.0.1:0` with its own database file.
 pub struct TestServer {
     pub base: String,
+    /// The database, for checking what it holds with SQL of the tests' own.
     pub pool: SqlitePool,
+    /// The same database as the server's parts see it.
+    pub store: Store,
     /// The instant passed to `seed_demo`.
     pub now: Timestamp,
     pub seed: Option<SeedOutcome>,
@@ -100,13 +103,14 @@ impl TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = database_url(dir.path());
         let pool = open_database(&url).await.expect("open database");
+        let store = Store::from(pool.clone());
         let now = Timestamp::now();
         let seed = if setup.seed {
-            Some(seed_demo(&pool, now).await.expect("seed"))
+            Some(seed_demo(&store, now).await.expect("seed"))
         } else {
             None
         };
-        let mut state = AppState::new(pool.clone(), Config::defaults().site())
+        let mut state = AppState::new(store.clone(), Config::defaults().site())
             .with_trusted_proxies(
                 setup
                     .trusted_proxies
@@ -164,6 +168,7 @@ impl TestServer {
         Self {
             base,
             pool,
+            store,
             now,
             seed,
             client: reqwest::Client::new(),

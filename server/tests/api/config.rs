@@ -1,7 +1,8 @@
 //! Bad settings end in a readable `Err`, never a panic.
 
-use vestnik_server::config::{check_http_url, check_locale, check_time_zone};
-use vestnik_server::{Config, open_database};
+use vestnik_server::config::{check_locale, check_time_zone};
+use vestnik_server::validate::check_http_url;
+use vestnik_server::{Config, Store, open_database};
 
 #[tokio::test]
 async fn database_in_a_folder_that_cannot_be_created_is_a_readable_error() {
@@ -102,7 +103,7 @@ fn other_settings_are_checked() {
 #[tokio::test]
 async fn in_memory_database_keeps_its_data_across_connections() {
     let pool = open_database("sqlite::memory:").await.unwrap();
-    vestnik_server::seed_demo(&pool, jiff::Timestamp::now())
+    vestnik_server::seed_demo(&Store::from(pool.clone()), jiff::Timestamp::now())
         .await
         .unwrap();
     // More concurrent reads than one connection: all see the same database.

@@ -19,7 +19,7 @@ async fn log(server: &TestServer, token: Option<&str>) -> reqwest::Response {
 async fn each_moderator_acts_with_their_own_token_and_the_log_says_who() {
     let server = TestServer::start(Setup::moderated()).await;
     let oksana = new_token().unwrap();
-    store::add(&server.pool, "Оксана", &oksana, Timestamp::now())
+    store::add(&server.store, "Оксана", &oksana, Timestamp::now())
         .await
         .unwrap();
     // Only the hash is kept: the token is nowhere in the database.
@@ -84,13 +84,13 @@ async fn each_moderator_acts_with_their_own_token_and_the_log_says_who() {
 async fn a_revoked_token_stops_working_at_once_and_the_name_can_be_given_again() {
     let server = TestServer::seeded().await;
     let token = new_token().unwrap();
-    store::add(&server.pool, "Дежурный", &token, Timestamp::now())
+    store::add(&server.store, "Дежурный", &token, Timestamp::now())
         .await
         .unwrap();
     // A second moderator with the same active name is refused.
     assert!(
         store::add(
-            &server.pool,
+            &server.store,
             "Дежурный",
             &new_token().unwrap(),
             Timestamp::now()
@@ -99,12 +99,12 @@ async fn a_revoked_token_stops_working_at_once_and_the_name_can_be_given_again()
         .is_err()
     );
     let night = new_token().unwrap();
-    store::add(&server.pool, "Ночной", &night, Timestamp::now())
+    store::add(&server.store, "Ночной", &night, Timestamp::now())
         .await
         .unwrap();
     assert_eq!(log(&server, Some(&token)).await.status().as_u16(), 200);
     assert!(
-        store::revoke(&server.pool, "Дежурный", Timestamp::now())
+        store::revoke(&server.store, "Дежурный", Timestamp::now())
             .await
             .unwrap()
     );
@@ -123,7 +123,7 @@ async fn a_revoked_token_stops_working_at_once_and_the_name_can_be_given_again()
     );
     assert_eq!(log(&server, Some(&night)).await.status().as_u16(), 200);
     assert!(
-        store::revoke(&server.pool, "Ночной", Timestamp::now())
+        store::revoke(&server.store, "Ночной", Timestamp::now())
             .await
             .unwrap()
     );
@@ -138,7 +138,7 @@ async fn a_revoked_token_stops_working_at_once_and_the_name_can_be_given_again()
     );
 
     let again = new_token().unwrap();
-    store::add(&server.pool, "Дежурный", &again, Timestamp::now())
+    store::add(&server.store, "Дежурный", &again, Timestamp::now())
         .await
         .unwrap();
     assert_eq!(
@@ -149,7 +149,7 @@ async fn a_revoked_token_stops_working_at_once_and_the_name_can_be_given_again()
             .as_u16(),
         204
     );
-    let names: Vec<String> = store::list(&server.pool)
+    let names: Vec<String> = store::list(&server.store)
         .await
         .unwrap()
         .into_iter()

@@ -368,7 +368,7 @@ async fn render_writes_the_site_as_files_and_then_only_what_changed() {
     let site = vestnik_server::Config::defaults().site();
     let origin = "https://news.example.org";
 
-    let first = render_site(&server.pool, &site, origin, out.path())
+    let first = render_site(&server.store, &site, origin, out.path())
         .await
         .unwrap();
     let page_path = out.path().join("news/belgium-invest-kharkiv/index.html");
@@ -396,7 +396,7 @@ async fn render_writes_the_site_as_files_and_then_only_what_changed() {
     );
     assert!(first.written > 10, "{first:?}");
 
-    let second = render_site(&server.pool, &site, origin, out.path())
+    let second = render_site(&server.store, &site, origin, out.path())
         .await
         .unwrap();
     assert_eq!((second.written, second.removed), (0, 0), "{second:?}");
@@ -417,7 +417,7 @@ async fn render_writes_the_site_as_files_and_then_only_what_changed() {
         .execute(&server.pool)
         .await
         .unwrap();
-    let third = render_site(&server.pool, &site, origin, out.path())
+    let third = render_site(&server.store, &site, origin, out.path())
         .await
         .unwrap();
     assert_eq!(third.removed, 1, "{third:?}");

@@ -3,7 +3,7 @@
 use crate::common::TestServer;
 use jiff::{SignedDuration, Timestamp};
 use vestnik_api::{Article, Block, NewsPage};
-use vestnik_server::{SeedOutcome, open_database, seed_demo, store};
+use vestnik_server::{SeedOutcome, Store, open_database, seed_demo, store};
 
 const FIXTURE: &str = include_str!("../../seed/seed-page.ru.txt");
 
@@ -193,7 +193,7 @@ async fn fixture_news_are_seeded_with_their_ages_and_the_total_is_310() {
         assert_eq!(article.body.len(), 1);
         assert!(article.views > 0);
     }
-    assert_eq!(store::count_articles(&server.pool).await.unwrap(), 310);
+    assert_eq!(store::count_articles(&server.store).await.unwrap(), 310);
 }
 
 #[tokio::test]
@@ -224,26 +224,27 @@ async fn seeding_again_on_the_same_file_adds_nothing() {
     let url = crate::common::database_url(dir.path());
     let now = Timestamp::now();
 
-    let pool = open_database(&url).await.unwrap();
-    let first = seed_demo(&pool, now).await.unwrap();
+    let store = Store::open(&url).await.unwrap();
+    let first = seed_demo(&store, now).await.unwrap();
     assert!(
         matches!(first, SeedOutcome::Seeded { articles: 310, .. }),
         "{first:?}"
     );
-    pool.close().await;
+    store.close().await;
 
     // A restart, a day later: the same file, migrations run again, seeding again.
     let pool = open_database(&url).await.unwrap();
+    let store = Store::from(pool.clone());
     let later = now + SignedDuration::from_hours(24);
     assert_eq!(
-        seed_demo(&pool, later).await.unwrap(),
+        seed_demo(&store, later).await.unwrap(),
         SeedOutcome::AlreadySeeded
     );
     assert_eq!(
-        seed_demo(&pool, later).await.unwrap(),
+        seed_demo(&store, later).await.unwrap(),
         SeedOutcome::AlreadySeeded
     );
-    assert_eq!(store::count_articles(&pool).await.unwrap(), 310);
+    assert_eq!(store::count_articles(&store).await.unwrap(), 310);
     let marker: String = sqlx::query_scalar("SELECT value FROM meta WHERE key = $1")
         .bind("demo_seeded")
         .fetch_one(&pool)

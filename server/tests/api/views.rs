@@ -39,7 +39,7 @@ async fn the_same_reader_counts_again_only_after_a_day() {
     let slug = "belgium-invest-kharkiv";
     let start: Timestamp = "2026-11-25T08:00:00Z".parse().unwrap();
     let at = |hours: i64| start + SignedDuration::from_hours(hours);
-    let count = |hours| store::count_view(&server.pool, slug, "reader-cccc-3", at(hours));
+    let count = |hours| store::count_view(&server.store, slug, "reader-cccc-3", at(hours));
     assert!(count(0).await.unwrap().unwrap().counted);
     assert!(!count(23).await.unwrap().unwrap().counted);
     // The window runs from the last counted view, not from each visit.

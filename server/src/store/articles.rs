@@ -1,10 +1,11 @@
 //! Reading and writing articles. SQL uses `$n` placeholders so it also runs on Postgres.
 
+use super::Store;
 use crate::error::ServerError;
 use jiff::Timestamp;
 use serde::de::DeserializeOwned;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteExecutor, SqlitePool};
+use sqlx::{Row, SqliteExecutor};
 use std::fmt;
 use vestnik_api::{Article, Block, Image, NewsItem, Source, Tag};
 
@@ -66,12 +67,12 @@ pub async fn insert_article<'e>(
 /// (keeping its id, views, tags, image and comments; `published_at` too unless
 /// `replace_published_at`). Answers whether a new article was inserted.
 pub async fn upsert_article(
-    pool: &SqlitePool,
+    store: &Store,
     article: &NewArticle,
     replace_published_at: bool,
 ) -> Result<bool, ServerError> {
     // IMMEDIATE: the existence check and the write see the same database.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = store.write().await?;
     let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1")
         .bind(&article.slug)
         .fetch_optional(&mut *tx)
@@ -101,7 +102,7 @@ pub async fn upsert_article(
 }
 
 /// The article with this slug, if there is one.
-pub async fn find_article(pool: &SqlitePool, slug: &str) -> Result<Option<Article>, ServerError> {
+pub async fn find_article(store: &Store, slug: &str) -> Result<Option<Article>, ServerError> {
     let row = sqlx::query(
         "SELECT id, slug, title, lead, body, source_name, source_url, published_at, updated_at, \
          views, tags, image, \
@@ -110,7 +111,7 @@ pub async fn find_article(pool: &SqlitePool, slug: &str) -> Result<Option<Articl
          FROM articles WHERE slug = $1",
     )
     .bind(slug)
-    .fetch_optional(pool)
+    .fetch_optional(store.db())
     .await?;
     row.map(|row| article_from_row(&row)).transpose()
 }
@@ -134,7 +135,7 @@ pub struct ArticleEntry {
 
 /// Articles newest first, at most `limit` (every one without a limit).
 pub async fn article_entries(
-    pool: &SqlitePool,
+    store: &Store,
     limit: Option<u32>,
 ) -> Result<Vec<ArticleEntry>, ServerError> {
     let rows = sqlx::query(
@@ -142,7 +143,7 @@ pub async fn article_entries(
          ORDER BY published_at DESC, id DESC LIMIT $1",
     )
     .bind(limit.map_or(-1, i64::from))
-    .fetch_all(pool)
+    .fetch_all(store.db())
     .await?;
     rows.iter()
         .map(|row| {
@@ -159,9 +160,9 @@ pub async fn article_entries(
 }
 
 /// How many articles there are.
-pub async fn count_articles(pool: &SqlitePool) -> Result<i64, ServerError> {
+pub async fn count_articles(store: &Store) -> Result<i64, ServerError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")
-        .fetch_one(pool)
+        .fetch_one(store.db())
         .await?)
 }
 
@@ -214,13 +215,13 @@ pub struct NewsFilter<'a> {
 }
 
 /// The tag with `slug` as some article carries it, with its display name.
-pub async fn find_tag(pool: &SqlitePool, slug: &str) -> Result<Option<Tag>, ServerError> {
+pub async fn find_tag(store: &Store, slug: &str) -> Result<Option<Tag>, ServerError> {
     let name: Option<String> = sqlx::query_scalar(
         "SELECT json_extract(t.value, '$.name') FROM articles, json_each(articles.tags) AS t \
          WHERE json_extract(t.value, '$.slug') = $1 LIMIT 1",
     )
     .bind(slug)
-    .fetch_optional(pool)
+    .fetch_optional(store.db())
     .await?;
     Ok(name.map(|name| Tag {
         slug: slug.to_owned(),
@@ -231,7 +232,7 @@ pub async fn find_tag(pool: &SqlitePool, slug: &str) -> Result<Option<Tag>, Serv
 /// Up to `limit` news items after `before` (from the newest without one), newest
 /// first, as `filter` says; with the cursor of the next page if there is one.
 pub async fn news_page(
-    pool: &SqlitePool,
+    store: &Store,
     before: Option<Cursor>,
     limit: u32,
     filter: &NewsFilter<'_>,
@@ -255,7 +256,7 @@ pub async fn news_page(
     .bind(filter.exclude.unwrap_or(""))
     .bind(i64::from(limit) + 1)
     .bind(filter.tag.unwrap_or(""))
-    .fetch_all(pool)
+    .fetch_all(store.db())
     .await?;
 
     let more = rows.len() > limit as usize;
@@ -345,14 +346,14 @@ pub const VIEW_WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_hours(2
 /// Counts `reader_id`'s view of the article `slug` at `now`, unless that reader
 /// was counted within [`VIEW_WINDOW`]. `None` when there is no such article.
 pub async fn count_view(
-    pool: &SqlitePool,
+    store: &Store,
     slug: &str,
     reader_id: &str,
     now: Timestamp,
 ) -> Result<Option<vestnik_api::ViewCount>, ServerError> {
     let now_ms = now.as_millisecond();
     let window_start = now_ms - VIEW_WINDOW.as_millis() as i64;
-    let mut tx = pool.begin().await?;
+    let mut tx = store.begin().await?;
     // The write comes first so the transaction holds SQLite's write lock from
     // its start: two readers' views at once cannot deadlock on a lock upgrade.
     let recorded = sqlx::query(
