@@ -139,6 +139,8 @@ mod tests {
 
     #[wasm_bindgen_test]
     async fn a_stream_the_server_refuses_ends_in_giving_up_not_a_panic() {
+        // The app starts leptos's executor at boot; a test starts it itself.
+        let _ = any_spawner::Executor::init_wasm_bindgen();
         let (sender, mut arrivals) = mpsc::unbounded();
         let stream = open("/no-such-stream", &["comment"], move |arrived| {
             let _ = sender.unbounded_send(arrived);
