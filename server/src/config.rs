@@ -23,7 +23,7 @@ pub struct Config {
     #[arg(long, env = "VESTNIK_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
-    /// SQLite database URL; the folder and the file are created when missing.
+    /// `sqlite://PATH` (one machine; the folder and the file are created when missing) or `postgres://USER@HOST:PORT/DATABASE` (replicas share it; the database is created when missing).
     #[arg(
         long,
         env = "VESTNIK_DATABASE",

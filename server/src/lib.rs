@@ -27,7 +27,6 @@ pub mod validate;
 
 pub use cli::{Cli, Command};
 pub use config::{Config, CorsOrigin, ModeratorToken};
-pub use db::open_database;
 pub use error::ServerError;
 pub use rate_limit::RateLimit;
 pub use routes::router;

@@ -7,6 +7,7 @@ mod bench;
 mod build;
 mod dev;
 mod fuzz;
+mod postgres;
 mod server;
 mod shell;
 mod test;
@@ -26,6 +27,7 @@ commands:
           point an already built dist/ at another API: config.json and the CSP
   fuzz    run the property tests alone, long: [--cases N] (default 200000) [--seed S]
   bench   run the benchmarks in bench/ and print their figures
+  postgres  start a throwaway PostgreSQL on loopback, print its URL, stop it on Ctrl-C
   setup   install the tools the commands above need, and nothing else";
 
 /// The value after `name` in `args`, if the flag is there; a flag without a value is an error.
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
             option(&args, "--seed").and_then(|seed| fuzz::run(cases.as_deref(), seed.as_deref()))
         }),
         Some("bench") => bench::run(),
+        Some("postgres") => postgres::serve_until_interrupted(),
         Some("setup") => tools::ensure(tools::Need::Browser),
         Some("help" | "-h" | "--help") => {
             println!("{USAGE}");

@@ -2,12 +2,13 @@
 
 use crate::shell::{Failure, Step, cmd, root, run_and_capture, run_checked};
 use crate::tools::{self, CHROMEDRIVER, CHROMIUM, Need};
-use crate::{build, fuzz, server};
+use crate::{build, fuzz, postgres, server};
 
 /// Test counts read from the runners' own summary lines.
 #[derive(Default)]
 struct Tally {
     native: Count,
+    postgres: Count,
     wasm: Count,
     e2e: Count,
 }
@@ -65,6 +66,17 @@ pub fn run() -> Step {
     fuzz::seeded(&mut native, fuzz::TEST_CASES, fuzz::TEST_SEED);
     tally.native = counted(native, cargo_counts, "native tests")?;
 
+    // The native run above took the server's API suite on SQLite; the same
+    // suite runs again on Postgres, each test in a database of its own.
+    let cluster = postgres::Cluster::start()?;
+    let mut on_postgres = cmd(
+        "cargo",
+        &["test", "--package", "vestnik-server", "--test", "api"],
+    );
+    on_postgres.env("VESTNIK_TEST_POSTGRES", cluster.admin_url());
+    tally.postgres = counted(on_postgres, cargo_counts, "the API suite on Postgres")?;
+    drop(cluster);
+
     let mut wasm = cmd(
         "cargo",
         &[
@@ -90,7 +102,12 @@ pub fn run() -> Step {
         "\nxtask: browser tests run: {browser} ({} wasm-bindgen-test in headless Chromium, {} end-to-end in Chromium)",
         tally.wasm.passed, tally.e2e.passed
     );
+    println!(
+        "xtask: the server's API suite ran on SQLite and on Postgres ({} on Postgres)",
+        tally.postgres.passed
+    );
     let mut all = tally.native;
+    all += tally.postgres;
     all += tally.wasm;
     all += tally.e2e;
     println!("xtask: {} passed, {} failed", all.passed, all.failed);

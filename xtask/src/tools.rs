@@ -134,7 +134,8 @@ pub fn ensure_apt(packages: &[(&str, &str)]) -> Step {
     run_checked(apt)
 }
 
-fn is_root() -> bool {
+/// Whether we run as root (apt installs; PostgreSQL must be run as its own user).
+pub fn is_root() -> bool {
     prints("id", &["-u"], "0")
         && cmd("id", &["-u"])
             .output()

@@ -15,7 +15,7 @@ use crate::error::ServerError;
 use crate::moderation::store::{self as desk_store, Subject};
 use crate::moderation::{Action, Moderator};
 use jiff::Timestamp;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use vestnik_api::moderation::ArticleRef;
 use vestnik_api::moderation::HeldFor;
 use vestnik_api::{CommentRemoved, CommentStatus, Reason, Rejection, ReportAccepted};
@@ -229,7 +229,7 @@ pub async fn report(
 /// The events of the change the caller just wrote to the comment `before`
 /// (read again to see it after).
 async fn changed(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     before: &Stored,
     now_ms: i64,
 ) -> Result<Vec<CommentEvent>, ServerError> {
@@ -275,7 +275,7 @@ fn author_sees(stored: &Stored) -> bool {
 
 /// Removes the replies to `parent` still up, oldest first, with their events.
 async fn remove_replies(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     parent: i64,
     now_ms: i64,
 ) -> Result<Vec<CommentEvent>, ServerError> {

@@ -27,7 +27,7 @@ use crate::spam::proof_of_work::{self, ProofProblem};
 use crate::spam::secret::Purpose;
 use crate::store::Store;
 use jiff::Timestamp;
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use std::net::IpAddr;
 use vestnik_api::links::{Piece, linkify};
 use vestnik_api::moderation::ArticleRef;
@@ -270,7 +270,7 @@ pub async fn submit(
 
 /// Checks the post's proof and marks its challenge spent; refuses with the reason.
 async fn spend_proof(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     key: &[u8],
     comment: &ValidComment,
     now: Timestamp,
@@ -317,7 +317,7 @@ async fn spend_proof(
 /// network: readers behind one office's or carrier's address are not one
 /// reader.
 async fn posted_again(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     article_id: i64,
     fingerprint: &str,
     (reader, prefix): (Option<&str>, Option<&str>),
@@ -347,7 +347,7 @@ async fn posted_again(
 /// Whether other posters (by reader id, or by network without one) posted
 /// this text lately: a bot changing its key on one address counts as many.
 async fn repeated_by_others(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     fingerprint: &str,
     (reader, prefix): (Option<&str>, Option<&str>),
     now_ms: i64,
@@ -368,7 +368,7 @@ async fn repeated_by_others(
 
 /// Approved comments of the commenter known by `reader` and `author`.
 pub(crate) async fn approved_of(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     reader: &str,
     author: &str,
 ) -> Result<u32, ServerError> {

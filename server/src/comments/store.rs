@@ -12,8 +12,8 @@ use crate::moderation::settings::{self, SiteModeration};
 use crate::store::Store;
 use crate::store::rfc3339;
 use jiff::Timestamp;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 use std::fmt;
 use vestnik_api::{
     Comment, CommentPage, CommentRemoved, CommentSettings, CommentStatus, Reason, Rejection,
@@ -248,7 +248,7 @@ pub async fn backlog(
 }
 
 async fn read_backlog(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     site: &SiteModeration,
     article_id: i64,
     after: i64,
@@ -280,7 +280,7 @@ async fn read_backlog(
                 "comment" => {
                     // Replaying what a moderator took down (or what waits
                     // for one) would show it to this reader, if only for a moment.
-                    if !row.try_get::<bool, _>("visible")? {
+                    if !crate::store::flag(row, "visible")? {
                         continue;
                     }
                     EventData::Comment(comment_from_row(row)?)
@@ -316,7 +316,7 @@ async fn read_backlog(
 }
 
 /// The id of the article `slug`; 404 when there is none.
-pub(crate) async fn article_id(tx: &mut SqliteConnection, slug: &str) -> Result<i64, ServerError> {
+pub(crate) async fn article_id(tx: &mut AnyConnection, slug: &str) -> Result<i64, ServerError> {
     sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1")
         .bind(slug)
         .fetch_optional(tx)
@@ -326,7 +326,7 @@ pub(crate) async fn article_id(tx: &mut SqliteConnection, slug: &str) -> Result<
 
 /// The headline of the article `article_id`.
 pub(crate) async fn article_title(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     article_id: i64,
 ) -> Result<String, ServerError> {
     Ok(
@@ -339,7 +339,7 @@ pub(crate) async fn article_title(
 
 /// The comment with the client id `client_id` on the article, as stored.
 pub(crate) async fn by_client_id(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     article_id: i64,
     client_id: &str,
 ) -> Result<Option<Stored>, ServerError> {
@@ -357,10 +357,7 @@ pub(crate) async fn by_client_id(
 }
 
 /// The comment `id`, as stored; `None` when there is none.
-pub(crate) async fn by_id(
-    tx: &mut SqliteConnection,
-    id: i64,
-) -> Result<Option<Stored>, ServerError> {
+pub(crate) async fn by_id(tx: &mut AnyConnection, id: i64) -> Result<Option<Stored>, ServerError> {
     sqlx::query(concat!(
         "SELECT ",
         comment_columns!(),
@@ -375,7 +372,7 @@ pub(crate) async fn by_id(
 
 /// The network the comment `id` was posted from, if the server knew it.
 pub(crate) async fn ip_prefix_of(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     id: i64,
 ) -> Result<Option<String>, ServerError> {
     Ok(
@@ -389,7 +386,7 @@ pub(crate) async fn ip_prefix_of(
 
 /// A reply must go to a published top-level comment of the same article.
 pub(crate) async fn check_parent(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     article_id: i64,
     parent_id: i64,
 ) -> Result<(), ServerError> {
@@ -415,7 +412,7 @@ pub(crate) async fn check_parent(
 
 /// Appends one event to the log; answers its id.
 pub(crate) async fn insert_event(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     article_id: i64,
     kind: &str,
     comment_id: i64,
@@ -438,7 +435,7 @@ pub(crate) async fn insert_event(
 /// Logs `data` for `audience` and answers the event a stream sends; `None`
 /// when the audience is nobody (an author without a reader id).
 pub(crate) async fn log_event(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     article_id: i64,
     audience: Audience,
     data: EventData,
@@ -466,7 +463,7 @@ pub(crate) async fn log_event(
 }
 
 /// Comments every reader of the article sees.
-pub(crate) async fn total(tx: &mut SqliteConnection, article_id: i64) -> Result<u64, ServerError> {
+pub(crate) async fn total(tx: &mut AnyConnection, article_id: i64) -> Result<u64, ServerError> {
     let count: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM comments WHERE article_id = $1 AND status = 'published' AND NOT shadow",
     )
@@ -477,7 +474,7 @@ pub(crate) async fn total(tx: &mut SqliteConnection, article_id: i64) -> Result<
 }
 
 /// A comment from a row with [`comment_columns`], as its author sees it.
-pub(crate) fn comment_from_row(row: &SqliteRow) -> Result<Comment, ServerError> {
+pub(crate) fn comment_from_row(row: &AnyRow) -> Result<Comment, ServerError> {
     let status_word: String = row.try_get("status")?;
     let status = match status_word.as_str() {
         "published" => CommentStatus::Published,
@@ -512,17 +509,17 @@ pub(crate) fn comment_from_row(row: &SqliteRow) -> Result<Comment, ServerError> 
         client_id: Some(row.try_get("client_id")?),
         status,
         rejection,
-        featured: row.try_get("featured")?,
+        featured: crate::store::flag(row, "featured")?,
     })
 }
 
 /// A [`Stored`] comment from a row with [`comment_columns`].
-pub(crate) fn stored_from_row(row: &SqliteRow) -> Result<Stored, ServerError> {
+pub(crate) fn stored_from_row(row: &AnyRow) -> Result<Stored, ServerError> {
     Ok(Stored {
         comment: comment_from_row(row)?,
         article_id: row.try_get("article_id")?,
         reader_id: row.try_get("reader_id")?,
-        shadow: row.try_get("shadow")?,
+        shadow: crate::store::flag(row, "shadow")?,
     })
 }
 

@@ -314,7 +314,7 @@ pub async fn set_article(
 /// it, commits, and tells the open desks.
 async fn commit_logged(
     state: &AppState,
-    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+    mut tx: sqlx::Transaction<'_, sqlx::Any>,
     by: &Moderator,
     action: Action,
     subject: Subject<'_>,

@@ -6,7 +6,7 @@ use super::Moderator;
 use crate::error::ServerError;
 use crate::store::Store;
 use crate::store::rfc3339;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 use vestnik_api::moderation::{Ban, BanScope};
 
 /// A ban that applies to a post.
@@ -28,7 +28,7 @@ impl InForce {
 /// The ban in force on `reader` or `prefix` at `now_ms`, an open one before
 /// a shadow one (an open ban says more to its reader).
 pub async fn in_force(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     reader: Option<&str>,
     prefix: Option<&str>,
     now_ms: i64,
@@ -49,7 +49,7 @@ pub async fn in_force(
     .await?;
     row.map(|row| {
         Ok(InForce {
-            shadow: row.try_get("shadow")?,
+            shadow: crate::store::flag(&row, "shadow")?,
             until_ms: row.try_get("expires_at")?,
         })
     })
@@ -75,7 +75,7 @@ pub struct BanRequest<'a> {
 
 /// Stores a ban; answers its id.
 pub async fn add(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     ban: &BanRequest<'_>,
     by: &Moderator,
     now_ms: i64,
@@ -99,7 +99,7 @@ pub async fn add(
 /// Lifts the ban `id`; answers its scope and target, `None` if there was
 /// no such ban in force.
 pub async fn lift(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     id: i64,
     now_ms: i64,
 ) -> Result<Option<(String, String)>, ServerError> {
@@ -135,7 +135,7 @@ pub async fn list(store: &Store, now_ms: i64) -> Result<Vec<Ban>, ServerError> {
                     _ => target,
                 },
                 scope,
-                shadow: row.try_get("shadow")?,
+                shadow: crate::store::flag(row, "shadow")?,
                 until: row
                     .try_get::<Option<i64>, _>("expires_at")?
                     .map(rfc3339)

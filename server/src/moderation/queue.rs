@@ -6,7 +6,7 @@ use crate::comments::store::{comment_columns, comment_from_row};
 use crate::error::ServerError;
 use crate::store::Store;
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 use vestnik_api::moderation::{ArticleRef, HeldFor, Queue, QueueItem, QueuePage, ReportCount};
 use vestnik_api::{Comment, Reason};
 
@@ -97,7 +97,7 @@ pub async fn item(store: &Store, id: i64) -> Result<Option<QueueItem>, ServerErr
     }
 }
 
-async fn item_from_row(store: &Store, row: &SqliteRow) -> Result<QueueItem, ServerError> {
+async fn item_from_row(store: &Store, row: &AnyRow) -> Result<QueueItem, ServerError> {
     let comment = comment_from_row(row)?;
     let held_for: Option<String> = row.try_get("held_for")?;
     let reports = reports_of(store, comment.id).await?;
@@ -119,7 +119,7 @@ async fn item_from_row(store: &Store, row: &SqliteRow) -> Result<QueueItem, Serv
         held_detail: row.try_get("held_detail")?,
         open_reports: u32::try_from(row.try_get::<i64, _>("open_reports")?).unwrap_or(0),
         reports,
-        shadow: row.try_get("shadow")?,
+        shadow: crate::store::flag(row, "shadow")?,
         author_approved: u32::try_from(row.try_get::<i64, _>("author_approved")?).unwrap_or(0),
         parent,
         comment,

@@ -3,7 +3,7 @@
 
 use crate::error::ServerError;
 use jiff::Timestamp;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 use vestnik_api::{CommentSettings, ModerationMode};
 
 /// Milliseconds in a day.
@@ -70,7 +70,7 @@ pub fn effective(
 
 /// The article's own settings.
 pub async fn overrides(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     article_id: i64,
 ) -> Result<ArticleOverrides, ServerError> {
     let row = sqlx::query("SELECT mode, closed FROM article_moderation WHERE article_id = $1")
@@ -83,13 +83,13 @@ pub async fn overrides(
     let mode: Option<String> = row.try_get("mode")?;
     Ok(ArticleOverrides {
         mode: mode.as_deref().and_then(ModerationMode::parse),
-        closed: row.try_get("closed")?,
+        closed: crate::store::optional_flag(&row, "closed")?,
     })
 }
 
 /// Stores the article's own settings (both `None`: it follows the site again).
 pub async fn set_overrides(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     article_id: i64,
     own: ArticleOverrides,
 ) -> Result<(), ServerError> {
@@ -107,7 +107,7 @@ pub async fn set_overrides(
 
 /// What the readers of the article `article_id` get now.
 pub async fn for_article(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     site: &SiteModeration,
     article_id: i64,
     now: Timestamp,

@@ -6,7 +6,7 @@ use crate::error::ServerError;
 use crate::store::Store;
 use crate::store::rfc3339;
 use jiff::Timestamp;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 use vestnik_api::ModerationLogEntry;
 use vestnik_api::moderation::{WordEntry, WordKind};
 
@@ -112,7 +112,7 @@ pub struct Subject<'a> {
 /// Records that `who` did `action` to `subject`, inside the transaction that
 /// did it; answers the entry as the desk shows it.
 pub async fn record(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     who: &Moderator,
     action: Action,
     subject: Subject<'_>,
@@ -183,7 +183,7 @@ pub async fn recent(
 }
 
 /// Both word lists, alphabetically by the folded entry.
-pub async fn word_lists(tx: &mut SqliteConnection) -> Result<Vec<WordEntry>, ServerError> {
+pub async fn word_lists(tx: &mut AnyConnection) -> Result<Vec<WordEntry>, ServerError> {
     let rows = sqlx::query("SELECT word, kind FROM word_list ORDER BY folded, kind")
         .fetch_all(tx)
         .await?;
@@ -202,7 +202,7 @@ pub async fn word_lists(tx: &mut SqliteConnection) -> Result<Vec<WordEntry>, Ser
 /// same was written); answers the folded form, or `None` when nothing of
 /// the word could match a comment.
 pub async fn add_word(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     word: &str,
     kind: WordKind,
     now_ms: i64,
@@ -225,7 +225,7 @@ pub async fn add_word(
 
 /// Takes `word` (as it folds) off the `kind` list; answers whether it was on it.
 pub async fn remove_word(
-    tx: &mut SqliteConnection,
+    tx: &mut AnyConnection,
     word: &str,
     kind: WordKind,
 ) -> Result<bool, ServerError> {

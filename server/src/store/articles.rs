@@ -1,11 +1,12 @@
 //! Reading and writing articles. SQL uses `$n` placeholders so it also runs on Postgres.
 
+use super::Backend;
 use super::Store;
 use crate::error::ServerError;
 use jiff::Timestamp;
 use serde::de::DeserializeOwned;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteExecutor};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Executor, Row};
 use std::fmt;
 use vestnik_api::{Article, Block, Image, NewsItem, Source, Tag};
 
@@ -36,7 +37,7 @@ pub struct NewArticle {
 
 /// Stores `article` unless its slug is taken; answers whether it was inserted.
 pub async fn insert_article<'e>(
-    db: impl SqliteExecutor<'e>,
+    db: impl Executor<'e, Database = Any>,
     article: &NewArticle,
 ) -> Result<bool, ServerError> {
     let image = article.image.as_ref().map(to_json).transpose()?;
@@ -142,7 +143,7 @@ pub async fn article_entries(
         "SELECT id, slug, title, lead, published_at, updated_at, tags FROM articles \
          ORDER BY published_at DESC, id DESC LIMIT $1",
     )
-    .bind(limit.map_or(-1, i64::from))
+    .bind(limit.map_or(i64::MAX, i64::from))
     .fetch_all(store.db())
     .await?;
     rows.iter()
@@ -216,17 +217,40 @@ pub struct NewsFilter<'a> {
 
 /// The tag with `slug` as some article carries it, with its display name.
 pub async fn find_tag(store: &Store, slug: &str) -> Result<Option<Tag>, ServerError> {
-    let name: Option<String> = sqlx::query_scalar(
-        "SELECT json_extract(t.value, '$.name') FROM articles, json_each(articles.tags) AS t \
-         WHERE json_extract(t.value, '$.slug') = $1 LIMIT 1",
-    )
-    .bind(slug)
-    .fetch_optional(store.db())
-    .await?;
+    // The tags are a JSON array in a text column; each backend unnests it its own way.
+    let sql = match store.backend() {
+        Backend::Sqlite => {
+            "SELECT json_extract(t.value, '$.name') FROM articles, json_each(articles.tags) AS t \
+             WHERE json_extract(t.value, '$.slug') = $1 LIMIT 1"
+        }
+        Backend::Postgres => {
+            "SELECT t.value ->> 'name' FROM articles, json_array_elements(articles.tags::json) AS t \
+             WHERE t.value ->> 'slug' = $1 LIMIT 1"
+        }
+    };
+    let name: Option<String> = sqlx::query_scalar(sql)
+        .bind(slug)
+        .fetch_optional(store.db())
+        .await?;
     Ok(name.map(|name| Tag {
         slug: slug.to_owned(),
         name,
     }))
+}
+
+/// SQL: a page of news after `($1, $2)`, without the slug `$3`, `$4` rows,
+/// with the tag `$5` (or any when `$5` is empty) as `$has_tag` finds it.
+macro_rules! news_after {
+    ($has_tag:literal) => {
+        concat!(
+            "SELECT id, slug, title, lead, source_name, source_url, published_at, image \
+             FROM articles \
+             WHERE (published_at < $1 OR (published_at = $1 AND id < $2)) AND slug <> $3 \
+               AND ($5 = '' OR EXISTS (",
+            $has_tag,
+            ")) ORDER BY published_at DESC, id DESC LIMIT $4"
+        )
+    };
 }
 
 /// Up to `limit` news items after `before` (from the newest without one), newest
@@ -243,13 +267,14 @@ pub async fn news_page(
     });
     // One row more than asked tells whether a next page exists without a COUNT.
     let rows = sqlx::query(
-        "SELECT id, slug, title, lead, source_name, source_url, published_at, image \
-         FROM articles \
-         WHERE (published_at < $1 OR (published_at = $1 AND id < $2)) AND slug <> $3 \
-           AND ($5 = '' OR EXISTS (SELECT 1 FROM json_each(articles.tags) AS t \
-                                   WHERE json_extract(t.value, '$.slug') = $5)) \
-         ORDER BY published_at DESC, id DESC \
-         LIMIT $4",
+        match store.backend() {
+            Backend::Sqlite => news_after!(
+                "SELECT 1 FROM json_each(articles.tags) AS t WHERE json_extract(t.value, '$.slug') = $5"
+            ),
+            Backend::Postgres => news_after!(
+                "SELECT 1 FROM json_array_elements(articles.tags::json) AS t WHERE t.value ->> 'slug' = $5"
+            ),
+        },
     )
     .bind(start.published_at_ms)
     .bind(start.id)
@@ -279,7 +304,7 @@ pub async fn news_page(
     Ok((items, if more { last } else { None }))
 }
 
-fn article_from_row(row: &SqliteRow) -> Result<Article, ServerError> {
+fn article_from_row(row: &AnyRow) -> Result<Article, ServerError> {
     let views: i64 = row.try_get("views")?;
     Ok(Article {
         id: row.try_get("id")?,
@@ -300,7 +325,7 @@ fn article_from_row(row: &SqliteRow) -> Result<Article, ServerError> {
     })
 }
 
-fn source_from_row(row: &SqliteRow) -> Result<Source, ServerError> {
+fn source_from_row(row: &AnyRow) -> Result<Source, ServerError> {
     Ok(Source {
         name: row.try_get("source_name")?,
         url: row.try_get("source_url")?,
@@ -314,13 +339,13 @@ pub fn rfc3339(ms: i64) -> Result<String, ServerError> {
         .map_err(|e| ServerError::Corrupt(format!("time {ms} ms is out of range: {e}")))
 }
 
-fn json_column<T: DeserializeOwned>(row: &SqliteRow, column: &str) -> Result<T, ServerError> {
+fn json_column<T: DeserializeOwned>(row: &AnyRow, column: &str) -> Result<T, ServerError> {
     let text: String = row.try_get(column)?;
     serde_json::from_str(&text).map_err(|e| corrupt_json(row, column, &e))
 }
 
 fn optional_json<T: DeserializeOwned>(
-    row: &SqliteRow,
+    row: &AnyRow,
     column: &str,
 ) -> Result<Option<T>, ServerError> {
     let text: Option<String> = row.try_get(column)?;
@@ -328,7 +353,7 @@ fn optional_json<T: DeserializeOwned>(
         .transpose()
 }
 
-fn corrupt_json(row: &SqliteRow, column: &str, error: &serde_json::Error) -> ServerError {
+fn corrupt_json(row: &AnyRow, column: &str, error: &serde_json::Error) -> ServerError {
     let id: i64 = row.try_get("id").unwrap_or(-1);
     ServerError::Corrupt(format!(
         "article {id}: column {column} is not valid JSON: {error}"

@@ -11,45 +11,66 @@ mod articles;
 pub use articles::*;
 
 use crate::db;
+pub use crate::db::Backend;
 use crate::error::ServerError;
+use sqlx::any::AnyRow;
 use sqlx::pool::PoolConnection;
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Any, AnyPool, Row, Transaction};
 
 /// A transaction on the store: committed with `commit`, rolled back when dropped.
-pub type Tx = Transaction<'static, Sqlite>;
+pub type Tx = Transaction<'static, Any>;
 
 /// One connection taken from the store's pool for several statements.
-pub type Connection = PoolConnection<Sqlite>;
+pub type Connection = PoolConnection<Any>;
+
+/// The key of the Postgres advisory lock every write transaction holds: the
+/// one writer at a time that SQLite's `BEGIN IMMEDIATE` gives, for the whole
+/// site across replicas ("vestnik" in ASCII).
+const WRITE_LOCK_KEY: i64 = 0x0076_6573_746e_696b;
 
 /// The server's database: cheap to clone, every clone shares one pool.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
-}
-
-impl From<SqlitePool> for Store {
-    fn from(pool: SqlitePool) -> Self {
-        Self { pool }
-    }
+    pool: AnyPool,
+    backend: Backend,
 }
 
 impl Store {
-    /// Opens (creating when missing) and migrates the database at `url`.
+    /// Opens (for SQLite, creating when missing) and migrates the database at `url`.
     pub async fn open(url: &str) -> Result<Self, ServerError> {
-        db::open_database(url).await.map(Self::from)
+        let (pool, backend) = db::open_database(url).await?;
+        Ok(Self { pool, backend })
     }
 
-    /// The pool, for the store functions' queries.
-    pub(crate) fn db(&self) -> &SqlitePool {
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool: for the store functions' queries, and for tools and tests
+    /// that read the database with SQL of their own.
+    pub fn db(&self) -> &AnyPool {
         &self.pool
     }
 
-    /// A transaction that writes: it takes the database's write lock at its
-    /// start, so two writers never interleave a read and a write (SQLite's
-    /// `BEGIN IMMEDIATE`; a deferred transaction would fail at its first
-    /// write when another writer got in between).
+    /// A transaction that writes: it takes the site's write lock at its
+    /// start, so two writers never interleave a read and a write, and event
+    /// ids become visible in the order they were given. SQLite's `BEGIN
+    /// IMMEDIATE` (a deferred transaction would fail at its first write when
+    /// another writer got in between); on Postgres a transaction-scoped
+    /// advisory lock, which holds across replicas and ends with the commit.
     pub async fn write(&self) -> Result<Tx, ServerError> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+        match self.backend {
+            Backend::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(WRITE_LOCK_KEY)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
     }
 
     /// A transaction whose reads see one state of the database.
@@ -74,5 +95,21 @@ impl Store {
     /// Waits for the connections in use and closes them all.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+/// A yes/no column: SQLite keeps it as 0/1, Postgres as a boolean.
+pub(crate) fn flag(row: &AnyRow, column: &str) -> Result<bool, sqlx::Error> {
+    optional_flag(row, column)?.ok_or_else(|| sqlx::Error::ColumnDecode {
+        index: column.to_owned(),
+        source: "unexpected NULL".into(),
+    })
+}
+
+/// A yes/no column that may be NULL (see [`flag`]).
+pub(crate) fn optional_flag(row: &AnyRow, column: &str) -> Result<Option<bool>, sqlx::Error> {
+    match row.try_get::<Option<bool>, _>(column) {
+        Ok(value) => Ok(value),
+        Err(_) => Ok(row.try_get::<Option<i64>, _>(column)?.map(|n| n != 0)),
     }
 }

@@ -2,7 +2,7 @@
 
 use jiff::Timestamp;
 use serde_json::Value;
-use sqlx::SqlitePool;
+use sqlx::{AnyPool, Connection, Executor};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,7 +12,7 @@ use vestnik_server::comments::CommentHub;
 use vestnik_server::config::{check_cors_origin, check_moderator_token, check_trusted_proxy};
 use vestnik_server::moderation::settings::SiteModeration;
 use vestnik_server::{
-    AppState, Config, RateLimit, SeedOutcome, Shutdown, Store, open_database, router, seed_demo,
+    AppState, Config, RateLimit, SeedOutcome, Shutdown, Store, router, seed_demo,
 };
 
 /// The moderator token of servers started with `Setup::moderated`.
@@ -66,7 +66,7 @@ impl Setup {
 pub struct TestServer {
     pub base: String,
     /// The database, for checking what it holds with SQL of the tests' own.
-    pub pool: SqlitePool,
+    pub pool: AnyPool,
     /// The same database as the server's parts see it.
     pub store: Store,
     /// The instant passed to `seed_demo`.
@@ -101,9 +101,9 @@ impl TestServer {
 
     pub async fn start(setup: Setup) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = database_url(dir.path());
-        let pool = open_database(&url).await.expect("open database");
-        let store = Store::from(pool.clone());
+        let url = fresh_database(dir.path()).await;
+        let store = Store::open(&url).await.expect("open database");
+        let pool = store.db().clone();
         let now = Timestamp::now();
         let seed = if setup.seed {
             Some(seed_demo(&store, now).await.expect("seed"))
@@ -240,8 +240,37 @@ impl TestServer {
     }
 }
 
-pub fn database_url(dir: &Path) -> String {
-    format!("sqlite://{}", dir.join("vestnik.db").display())
+/// The variable that points the suite at a Postgres server instead of SQLite:
+/// the URL of a database there that may create databases (`cargo xtask test`
+/// sets it for the suite's second run, on a throwaway cluster).
+pub const POSTGRES_VARIABLE: &str = "VESTNIK_TEST_POSTGRES";
+
+/// The URL of a new, empty database for one test: a file in `dir`, or, when
+/// [`POSTGRES_VARIABLE`] is set, a database of its own on that server.
+pub async fn fresh_database(dir: &Path) -> String {
+    let Ok(admin) = std::env::var(POSTGRES_VARIABLE) else {
+        return format!("sqlite://{}", dir.join("vestnik.db").display());
+    };
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("vestnik_test_{}_{n}", std::process::id());
+    let mut connection = sqlx::postgres::PgConnection::connect(&admin)
+        .await
+        .expect("connect to the tests' Postgres");
+    connection
+        .execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .await
+        .expect("create a test database");
+    let _ = connection.close().await;
+    let (server, _) = admin
+        .rsplit_once('/')
+        .expect("a Postgres URL with a database");
+    format!("{server}/{name}")
+}
+
+/// Whether the suite runs on Postgres ([`POSTGRES_VARIABLE`] is set).
+pub fn on_postgres() -> bool {
+    std::env::var_os(POSTGRES_VARIABLE).is_some()
 }
 
 pub fn content_type(response: &reqwest::Response) -> String {

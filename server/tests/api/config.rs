@@ -2,7 +2,7 @@
 
 use vestnik_server::config::{check_locale, check_time_zone};
 use vestnik_server::validate::check_http_url;
-use vestnik_server::{Config, Store, open_database};
+use vestnik_server::{Config, Store};
 
 #[tokio::test]
 async fn database_in_a_folder_that_cannot_be_created_is_a_readable_error() {
@@ -10,7 +10,7 @@ async fn database_in_a_folder_that_cannot_be_created_is_a_readable_error() {
     // A file where the folder should be: create_dir_all fails even for root.
     std::fs::write(dir.path().join("blocker"), "").unwrap();
     let url = format!("sqlite://{}/blocker/sub/vestnik.db", dir.path().display());
-    let error = open_database(&url).await.unwrap_err().to_string();
+    let error = Store::open(&url).await.unwrap_err().to_string();
     assert!(
         error.contains("cannot create the database folder"),
         "{error}"
@@ -21,7 +21,7 @@ async fn database_in_a_folder_that_cannot_be_created_is_a_readable_error() {
 #[tokio::test]
 async fn other_bad_databases_are_readable_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let error = open_database("postgres://localhost/vestnik")
+    let error = Store::open("mysql://localhost/vestnik")
         .await
         .unwrap_err()
         .to_string();
@@ -33,7 +33,7 @@ async fn other_bad_databases_are_readable_errors() {
         "this is not an SQLite file, just some text ".repeat(50),
     )
     .unwrap();
-    let error = open_database(&format!("sqlite://{}", not_a_db.display()))
+    let error = Store::open(&format!("sqlite://{}", not_a_db.display()))
         .await
         .unwrap_err()
         .to_string();
@@ -44,7 +44,7 @@ async fn other_bad_databases_are_readable_errors() {
 async fn database_folder_and_file_are_created() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a/b/vestnik.db");
-    open_database(&format!("sqlite://{}", file.display()))
+    Store::open(&format!("sqlite://{}", file.display()))
         .await
         .unwrap();
     assert!(file.is_file());
@@ -102,16 +102,16 @@ fn other_settings_are_checked() {
 
 #[tokio::test]
 async fn in_memory_database_keeps_its_data_across_connections() {
-    let pool = open_database("sqlite::memory:").await.unwrap();
-    vestnik_server::seed_demo(&Store::from(pool.clone()), jiff::Timestamp::now())
+    let store = Store::open("sqlite::memory:").await.unwrap();
+    vestnik_server::seed_demo(&store, jiff::Timestamp::now())
         .await
         .unwrap();
     // More concurrent reads than one connection: all see the same database.
-    let counts = count_on_several_connections(&pool).await;
+    let counts = count_on_several_connections(store.db()).await;
     assert!(counts.iter().all(|&n| n == 310), "{counts:?}");
 }
 
-async fn count_on_several_connections(pool: &sqlx::SqlitePool) -> Vec<i64> {
+async fn count_on_several_connections(pool: &sqlx::AnyPool) -> Vec<i64> {
     let tasks: Vec<_> = (0..4)
         .map(|_| {
             let pool = pool.clone();

@@ -3,7 +3,7 @@
 use crate::common::TestServer;
 use jiff::{SignedDuration, Timestamp};
 use vestnik_api::{Article, Block, NewsPage};
-use vestnik_server::{SeedOutcome, Store, open_database, seed_demo, store};
+use vestnik_server::{SeedOutcome, Store, seed_demo, store};
 
 const FIXTURE: &str = include_str!("../../seed/seed-page.ru.txt");
 
@@ -221,7 +221,7 @@ async fn generated_news_are_older_than_13_days_and_numbered() {
 #[tokio::test]
 async fn seeding_again_on_the_same_file_adds_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let url = crate::common::database_url(dir.path());
+    let url = crate::common::fresh_database(dir.path()).await;
     let now = Timestamp::now();
 
     let store = Store::open(&url).await.unwrap();
@@ -233,8 +233,7 @@ async fn seeding_again_on_the_same_file_adds_nothing() {
     store.close().await;
 
     // A restart, a day later: the same file, migrations run again, seeding again.
-    let pool = open_database(&url).await.unwrap();
-    let store = Store::from(pool.clone());
+    let store = Store::open(&url).await.unwrap();
     let later = now + SignedDuration::from_hours(24);
     assert_eq!(
         seed_demo(&store, later).await.unwrap(),
@@ -247,7 +246,7 @@ async fn seeding_again_on_the_same_file_adds_nothing() {
     assert_eq!(store::count_articles(&store).await.unwrap(), 310);
     let marker: String = sqlx::query_scalar("SELECT value FROM meta WHERE key = $1")
         .bind("demo_seeded")
-        .fetch_one(&pool)
+        .fetch_one(store.db())
         .await
         .unwrap();
     assert!(marker.parse::<Timestamp>().is_ok(), "{marker}");
