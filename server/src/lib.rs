@@ -304,6 +304,9 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
         }
     }
     let mut state = AppState::from_config(store.clone(), &config)?;
+    if comments::relay::start(&state).await? {
+        tracing::info!("on Postgres: every replica's comment changes reach this one's streams");
+    }
     // Stopped with the server: a batch being collected then is sent first.
     state.alerts = Alerts::start(config.alert_settings()?, state.shutdown.clone());
     if state.moderator_token.is_none() {

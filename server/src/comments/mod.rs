@@ -4,10 +4,12 @@
 
 pub mod moderate;
 pub mod post;
+pub mod relay;
 pub mod store;
 pub mod text;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::sync::{Mutex, MutexGuard, broadcast};
 use vestnik_api::{Comment, CommentRemoved, CommentSettings};
 
@@ -76,6 +78,10 @@ pub struct CommentHub {
     /// reach the channel in event-id order: a stream drops ids it has passed,
     /// and an out-of-order send would make it drop a real event.
     write: Mutex<()>,
+    /// Set when the event log's relay feeds this hub (Postgres, [`relay`]):
+    /// writers then leave publishing to it, which sends every replica's
+    /// batches in one id order.
+    relayed: AtomicBool,
 }
 
 impl Default for CommentHub {
@@ -95,6 +101,7 @@ impl CommentHub {
         Self {
             sender: broadcast::channel(capacity.max(1)).0,
             write: Mutex::new(()),
+            relayed: AtomicBool::new(false),
         }
     }
 
@@ -108,8 +115,23 @@ impl CommentHub {
         self.write.lock().await
     }
 
-    /// Sends `batch` to the open streams. Writers call it while holding the
-    /// write lock, after their commit; tests call it to stage a stream's lag.
+    /// What a writer calls after its commit, holding the write lock: sends
+    /// `batch` unless the relay carries the log's batches instead (a writer
+    /// sending its own next to the relay's could overtake an earlier id of
+    /// another replica, which streams would then drop as already passed).
+    pub fn publish_committed(&self, batch: EventBatch) {
+        if !self.relayed.load(Ordering::Acquire) {
+            self.publish(batch);
+        }
+    }
+
+    /// From now on the relay, not the writers, publishes (see the field).
+    pub(crate) fn hand_over_to_relay(&self) {
+        self.relayed.store(true, Ordering::Release);
+    }
+
+    /// Sends `batch` to the open streams: for the relay, for writers through
+    /// [`Self::publish_committed`], and for tests that stage a stream's lag.
     pub fn publish(&self, batch: EventBatch) {
         // An error only means no stream is open right now.
         let _ = self.sender.send(Arc::new(batch));

@@ -302,7 +302,7 @@ async fn remove_replies(
 
 fn publish(state: &AppState, article_id: i64, events: Vec<CommentEvent>, total: u64) {
     if !events.is_empty() {
-        state.comments.publish(EventBatch {
+        state.comments.publish_committed(EventBatch {
             article_id,
             events,
             total,

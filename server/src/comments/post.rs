@@ -245,7 +245,7 @@ pub async fn submit(
     };
     tx.commit().await?;
     if let Some(event) = event {
-        state.comments.publish(EventBatch {
+        state.comments.publish_committed(EventBatch {
             article_id,
             events: vec![event],
             total,

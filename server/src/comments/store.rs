@@ -19,7 +19,7 @@ use vestnik_api::{
     Comment, CommentPage, CommentRemoved, CommentSettings, CommentStatus, Reason, Rejection,
 };
 
-use super::{CommentEvent, EventData};
+use super::{CommentEvent, EventBatch, EventData};
 
 /// Events read from the database per query while replaying.
 const REPLAY_CHUNK: i64 = 500;
@@ -275,30 +275,7 @@ async fn read_backlog(
         .await?;
         for row in &rows {
             last_id = row.try_get("event_id")?;
-            let kind: String = row.try_get("kind")?;
-            let data = match kind.as_str() {
-                "comment" => {
-                    // Replaying what a moderator took down (or what waits
-                    // for one) would show it to this reader, if only for a moment.
-                    if !crate::store::flag(row, "visible")? {
-                        continue;
-                    }
-                    EventData::Comment(comment_from_row(row)?)
-                }
-                "comment_removed" => EventData::Removed(CommentRemoved {
-                    id: row.try_get("id")?,
-                }),
-                other => {
-                    return Err(ServerError::Corrupt(format!(
-                        "comment event {last_id} has the unknown kind {other:?}"
-                    )));
-                }
-            };
-            events.push(CommentEvent {
-                id: last_id,
-                audience: row.try_get("audience")?,
-                data,
-            });
+            events.extend(event_from_row(row)?);
         }
         if rows.len() < REPLAY_CHUNK as usize {
             break;
@@ -312,6 +289,113 @@ async fn read_backlog(
         total,
         last_id,
         settings,
+    })
+}
+
+/// A `comment_events` row joined with its comment (`event_id`, `kind`,
+/// `audience`, the comment's columns and `visible`) as a stream sends it;
+/// `None` for a comment its audience may no longer see (replaying what a
+/// moderator took down, or what waits for one, would show it, if only for a
+/// moment).
+fn event_from_row(row: &AnyRow) -> Result<Option<CommentEvent>, ServerError> {
+    let id: i64 = row.try_get("event_id")?;
+    let kind: String = row.try_get("kind")?;
+    let data = match kind.as_str() {
+        "comment" => {
+            if !crate::store::flag(row, "visible")? {
+                return Ok(None);
+            }
+            EventData::Comment(comment_from_row(row)?)
+        }
+        "comment_removed" => EventData::Removed(CommentRemoved {
+            id: row.try_get("id")?,
+        }),
+        other => {
+            return Err(ServerError::Corrupt(format!(
+                "comment event {id} has the unknown kind {other:?}"
+            )));
+        }
+    };
+    Ok(Some(CommentEvent {
+        id,
+        audience: row.try_get("audience")?,
+        data,
+    }))
+}
+
+/// The newest event id in the log (0 when it is empty).
+pub async fn newest_event_id(store: &Store) -> Result<i64, ServerError> {
+    Ok(
+        sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM comment_events")
+            .fetch_one(store.db())
+            .await?,
+    )
+}
+
+/// Every article's events after `after`, at most `limit` of them, for every
+/// audience, as the writers' batches carried them: one batch per run of one
+/// article's events, in id order, each with the article's total. The second
+/// value is the last id read (events no longer visible are read and skipped).
+pub async fn events_after(
+    store: &Store,
+    after: i64,
+    limit: i64,
+) -> Result<(Vec<EventBatch>, i64), ServerError> {
+    let mut tx = store.begin().await?;
+    let rows = sqlx::query(concat!(
+        "SELECT e.id AS event_id, e.kind, e.audience, e.article_id AS event_article, ",
+        comment_columns!(),
+        ", ",
+        visible_to!("e.audience"),
+        " AS visible \
+         FROM comment_events e JOIN comments c ON c.id = e.comment_id \
+         WHERE e.id > $1 ORDER BY e.id LIMIT $2"
+    ))
+    .bind(after)
+    .bind(limit)
+    .fetch_all(&mut *tx)
+    .await?;
+    let mut batches: Vec<EventBatch> = Vec::new();
+    let mut last_id = after;
+    for row in &rows {
+        last_id = row.try_get("event_id")?;
+        let article_id: i64 = row.try_get("event_article")?;
+        let Some(event) = event_from_row(row)? else {
+            continue;
+        };
+        match batches.last_mut() {
+            Some(batch) if batch.article_id == article_id => batch.events.push(event),
+            _ => batches.push(EventBatch {
+                article_id,
+                events: vec![event],
+                total: 0,
+                settings: None,
+            }),
+        }
+    }
+    for batch in &mut batches {
+        batch.total = total(&mut tx, batch.article_id).await?;
+    }
+    tx.commit().await?;
+    Ok((batches, last_id))
+}
+
+/// The article's settings and total, as a batch without events that tells
+/// its streams the settings changed.
+pub async fn settings_batch(
+    store: &Store,
+    site: &SiteModeration,
+    article_id: i64,
+) -> Result<EventBatch, ServerError> {
+    let mut tx = store.begin().await?;
+    let settings = settings::for_article(&mut tx, site, article_id, Timestamp::now()).await?;
+    let total = total(&mut tx, article_id).await?;
+    tx.commit().await?;
+    Ok(EventBatch {
+        article_id,
+        events: Vec::new(),
+        total,
+        settings: Some(settings),
     })
 }
 

@@ -299,7 +299,7 @@ pub async fn set_article(
     .await?;
     let total = comment_store::total(&mut tx, article_id).await?;
     tx.commit().await?;
-    state.comments.publish(EventBatch {
+    state.comments.publish_committed(EventBatch {
         article_id,
         events: Vec::new(),
         total,

@@ -7,8 +7,10 @@
 //! such as how a write transaction takes its lock, stay behind this seam.
 
 mod articles;
+mod listen;
 
 pub use articles::*;
+pub use listen::{Listener, Wakeup};
 
 use crate::db;
 pub use crate::db::Backend;
@@ -16,6 +18,7 @@ use crate::error::ServerError;
 use sqlx::any::AnyRow;
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyPool, Row, Transaction};
+use std::sync::Arc;
 
 /// A transaction on the store: committed with `commit`, rolled back when dropped.
 pub type Tx = Transaction<'static, Any>;
@@ -33,13 +36,19 @@ const WRITE_LOCK_KEY: i64 = 0x0076_6573_746e_696b;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Where it is, for the one connection that listens (Postgres).
+    url: Arc<str>,
 }
 
 impl Store {
     /// Opens (for SQLite, creating when missing) and migrates the database at `url`.
     pub async fn open(url: &str) -> Result<Self, ServerError> {
         let (pool, backend) = db::open_database(url).await?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            url: url.into(),
+        })
     }
 
     /// Which database this is.

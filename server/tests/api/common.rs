@@ -37,7 +37,8 @@ pub struct Setup {
     pub comment_limit: Option<RateLimit>,
     /// The stream keep-alive interval; the server's default when `None`.
     pub keep_alive: Option<Duration>,
-    /// The comment hub (e.g. one with a tiny channel); a fresh default one when `None`.
+    /// The comment hub (e.g. one with a tiny channel), whose traffic the test
+    /// then stages itself (no relay); a fresh default one fed as the binary feeds it when `None`.
     pub hub: Option<Arc<CommentHub>>,
     /// Origins allowed to call the API across sites (checked as `--cors-origin` is).
     pub cors_origins: Vec<&'static str>,
@@ -49,6 +50,9 @@ pub struct Setup {
     pub alerts: Option<AlertSettings>,
     /// Proxies whose X-Forwarded-For is believed (`--trusted-proxy`).
     pub trusted_proxies: Vec<&'static str>,
+    /// Another server's database URL, to run as a second replica of it; a
+    /// fresh database when `None`.
+    pub database: Option<String>,
 }
 
 impl Setup {
@@ -65,6 +69,8 @@ impl Setup {
 /// The app served on `127.0.0.1:0` with its own database file.
 pub struct TestServer {
     pub base: String,
+    /// The database's URL (a second replica opens the same one).
+    pub database: String,
     /// The database, for checking what it holds with SQL of the tests' own.
     pub pool: AnyPool,
     /// The same database as the server's parts see it.
@@ -101,7 +107,10 @@ impl TestServer {
 
     pub async fn start(setup: Setup) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = fresh_database(dir.path()).await;
+        let url = match setup.database {
+            Some(url) => url,
+            None => fresh_database(dir.path()).await,
+        };
         let store = Store::open(&url).await.expect("open database");
         let pool = store.db().clone();
         let now = Timestamp::now();
@@ -135,8 +144,14 @@ impl TestServer {
         if let Some(interval) = setup.keep_alive {
             state = state.with_keep_alive(interval);
         }
+        // A test that brings its own hub stages the hub's traffic itself;
+        // otherwise, on Postgres, the relay feeds it, as in the binary.
         if let Some(hub) = setup.hub {
             state.comments = hub;
+        } else {
+            vestnik_server::comments::relay::start(&state)
+                .await
+                .expect("start the event relay");
         }
         state = state.with_cors_origins(
             setup
@@ -167,6 +182,7 @@ impl TestServer {
         });
         Self {
             base,
+            database: url,
             pool,
             store,
             now,

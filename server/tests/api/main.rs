@@ -14,6 +14,7 @@ mod moderation;
 mod news;
 mod openapi;
 mod pages;
+mod replicas;
 mod seed;
 mod spam;
 mod static_files;
