@@ -97,6 +97,20 @@ impl AppState {
     /// moderation disabled until a moderator is added.
     pub fn new(store: Store, site: Site) -> Self {
         let trusted_proxies: Arc<[ProxyNet]> = Arc::new([]);
+        let comment_limiter = rate_limit::limiter(
+            "comments",
+            RateLimit::COMMENTS,
+            trusted_proxies.clone(),
+            &store,
+        )
+        .expect("the default rate limit has a burst and a period above zero");
+        let report_limiter = rate_limit::limiter(
+            "reports",
+            RateLimit::REPORTS,
+            trusted_proxies.clone(),
+            &store,
+        )
+        .expect("the default rate limit has a burst and a period above zero");
         Self {
             store,
             site: Arc::new(site),
@@ -105,10 +119,8 @@ impl AppState {
             site_url: None,
             comments: Arc::new(CommentHub::new()),
             moderator_token: None,
-            comment_limiter: rate_limit::limiter(RateLimit::COMMENTS, trusted_proxies.clone())
-                .expect("the default rate limit has a burst and a period above zero"),
-            report_limiter: rate_limit::limiter(RateLimit::REPORTS, trusted_proxies.clone())
-                .expect("the default rate limit has a burst and a period above zero"),
+            comment_limiter,
+            report_limiter,
             trusted_proxies,
             moderation: Arc::new(SiteModeration::default()),
             desk: Arc::new(DeskHub::new()),
@@ -168,7 +180,8 @@ impl AppState {
 
     /// Limits posting comments to `limit` per IP address (a fresh, empty limiter).
     pub fn with_comment_rate_limit(mut self, limit: RateLimit) -> Result<Self, ServerError> {
-        self.comment_limiter = rate_limit::limiter(limit, self.trusted_proxies.clone())?;
+        self.comment_limiter =
+            rate_limit::limiter("comments", limit, self.trusted_proxies.clone(), &self.store)?;
         Ok(self)
     }
 
@@ -179,10 +192,18 @@ impl AppState {
         proxies: impl IntoIterator<Item = ProxyNet>,
     ) -> Result<Self, ServerError> {
         self.trusted_proxies = proxies.into_iter().collect();
-        self.comment_limiter =
-            rate_limit::limiter(RateLimit::COMMENTS, self.trusted_proxies.clone())?;
-        self.report_limiter =
-            rate_limit::limiter(RateLimit::REPORTS, self.trusted_proxies.clone())?;
+        self.comment_limiter = rate_limit::limiter(
+            "comments",
+            RateLimit::COMMENTS,
+            self.trusted_proxies.clone(),
+            &self.store,
+        )?;
+        self.report_limiter = rate_limit::limiter(
+            "reports",
+            RateLimit::REPORTS,
+            self.trusted_proxies.clone(),
+            &self.store,
+        )?;
         Ok(self)
     }
 

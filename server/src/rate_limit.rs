@@ -1,6 +1,7 @@
-//! The per-IP limits on posting comments and reports: tower_governor's token
-//! bucket keyed by the reader's address, answering the API's JSON 429 with
-//! `Retry-After`.
+//! The per-IP limits on posting comments and reports: a token bucket (GCRA)
+//! keyed by the reader's address, answering the API's JSON 429 with
+//! `Retry-After`. In memory (governor) when this process is the only one; in
+//! the database when replicas share it, so the limit holds for the whole site.
 //!
 //! The key is the TCP peer, so the router must be served with connect info
 //! ([`crate::serve`] does), read through the proxies `--trusted-proxy` names
@@ -11,15 +12,16 @@
 use crate::Shutdown;
 use crate::client_addr::{self, ProxyNet};
 use crate::error::ServerError;
-use axum::body::Body;
+use crate::store::{self, Store};
+use axum::extract::{Request, State};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use governor::middleware::NoOpMiddleware;
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota};
 use std::net::IpAddr;
+use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
-use tower_governor::governor::{GovernorConfig, GovernorConfigBuilder};
-use tower_governor::key_extractor::KeyExtractor;
-use tower_governor::{GovernorError, GovernorLayer};
 
 /// How many requests one address may make: `burst` at once, then one per `period`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,76 +48,136 @@ impl RateLimit {
     };
 }
 
-/// Keys a request by the reader's address (see the module's comment).
-#[derive(Clone, Debug, Default)]
-pub struct ReaderIp {
+/// The shared state of one limit: which addresses used how much. Cheap to clone.
+#[derive(Clone)]
+pub struct Limiter(Arc<Inner>);
+
+struct Inner {
+    limit: RateLimit,
+    /// The limit's name in the database (`comments`, `reports`).
+    bucket: &'static str,
     trusted: Arc<[ProxyNet]>,
+    counts: Counts,
 }
 
-impl ReaderIp {
-    /// Reads addresses through these proxies.
-    pub fn through(trusted: Arc<[ProxyNet]>) -> Self {
-        Self { trusted }
+enum Counts {
+    /// This process's own buckets.
+    Local(DefaultKeyedRateLimiter<IpAddr>),
+    /// Buckets in the database every replica shares.
+    Shared(Store),
+}
+
+impl std::fmt::Debug for Limiter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Limiter")
+            .field("bucket", &self.0.bucket)
+            .field("limit", &self.0.limit)
+            .field("shared", &matches!(self.0.counts, Counts::Shared(_)))
+            .finish()
     }
 }
 
-impl KeyExtractor for ReaderIp {
-    type Key = IpAddr;
-
-    fn extract<T>(&self, request: &axum::http::Request<T>) -> Result<IpAddr, GovernorError> {
-        client_addr::client_ip(
-            client_addr::peer(request.extensions()),
-            request.headers(),
-            &self.trusted,
-        )
-        .ok_or(GovernorError::UnableToExtractKey)
-    }
+/// A fresh limiter for `limit` named `bucket`, reading addresses through
+/// `trusted`, in the database when `store` is shared between processes; a
+/// zero burst or period is a configuration error.
+pub fn limiter(
+    bucket: &'static str,
+    limit: RateLimit,
+    trusted: Arc<[ProxyNet]>,
+    store: &Store,
+) -> Result<Limiter, ServerError> {
+    let invalid = || {
+        ServerError::Config(format!(
+            "invalid rate limit {limit:?}: the burst and the period must be above zero"
+        ))
+    };
+    let burst = NonZeroU32::new(limit.burst).ok_or_else(invalid)?;
+    let quota = Quota::with_period(limit.period)
+        .ok_or_else(invalid)?
+        .allow_burst(burst);
+    let counts = if store.is_shared() {
+        Counts::Shared(store.clone())
+    } else {
+        Counts::Local(governor::RateLimiter::keyed(quota))
+    };
+    Ok(Limiter(Arc::new(Inner {
+        limit,
+        bucket,
+        trusted,
+        counts,
+    })))
 }
 
-/// The shared state of one limit: which addresses used how much.
-pub type Limiter = Arc<GovernorConfig<ReaderIp, NoOpMiddleware>>;
-
-/// A fresh limiter for `limit`, reading addresses through `trusted`; a zero
-/// burst or period is a configuration error.
-pub fn limiter(limit: RateLimit, trusted: Arc<[ProxyNet]>) -> Result<Limiter, ServerError> {
-    GovernorConfigBuilder::default()
-        .key_extractor(ReaderIp::through(trusted))
-        .period(limit.period)
-        .burst_size(limit.burst)
-        .finish()
-        .map(Arc::new)
-        .ok_or_else(|| {
-            ServerError::Config(format!(
-                "invalid rate limit {limit:?}: the burst and the period must be above zero"
-            ))
-        })
-}
-
-/// The layer that applies `limiter` to the routes it wraps.
-pub fn layer(limiter: &Limiter) -> GovernorLayer<ReaderIp, NoOpMiddleware, Body> {
-    GovernorLayer::new(Arc::clone(limiter)).error_handler(rejection)
-}
-
-fn rejection(error: GovernorError) -> Response {
-    match error {
-        // governor rounds the wait down to whole seconds; one more makes the
-        // retry certain to pass instead of possibly arriving a moment early.
-        GovernorError::TooManyRequests { wait_time, .. } => ServerError::RateLimited {
-            retry_after: wait_time.saturating_add(1),
-        },
-        GovernorError::UnableToExtractKey => ServerError::Config(
-            "the rate limit cannot see the client's address: serve the router with connect info"
-                .to_owned(),
-        ),
-        GovernorError::Other { code, msg, .. } => {
-            ServerError::Config(format!("rate limit failure {code}: {msg:?}"))
+impl Limiter {
+    /// Takes one request of `ip`'s allowance: `None` when it may go ahead,
+    /// else how long until it may.
+    async fn take(&self, ip: IpAddr) -> Result<Option<Duration>, ServerError> {
+        match &self.0.counts {
+            Counts::Local(limiter) => Ok(limiter
+                .check_key(&ip)
+                .err()
+                .map(|not_until| not_until.wait_time_from(DefaultClock::default().now()))),
+            Counts::Shared(store) => {
+                store::take_rate_token(
+                    store,
+                    self.0.bucket,
+                    &ip.to_string(),
+                    self.0.limit.period,
+                    self.0.limit.burst,
+                    jiff::Timestamp::now(),
+                )
+                .await
+            }
         }
     }
-    .into_response()
+
+    /// Forgets addresses whose bucket is full again.
+    async fn forget_idle(&self) {
+        match &self.0.counts {
+            Counts::Local(limiter) => {
+                limiter.retain_recent();
+                limiter.shrink_to_fit();
+            }
+            Counts::Shared(store) => {
+                if let Err(error) =
+                    store::forget_rate_tokens(store, self.0.bucket, jiff::Timestamp::now()).await
+                {
+                    tracing::warn!(%error, bucket = self.0.bucket, "cannot forget idle rate-limit buckets");
+                }
+            }
+        }
+    }
+}
+
+/// Middleware applying the limiter in its state to the routes it wraps
+/// (`axum::middleware::from_fn_with_state`).
+pub async fn enforce(State(limiter): State<Limiter>, request: Request, next: Next) -> Response {
+    let Some(ip) = client_addr::client_ip(
+        client_addr::peer(request.extensions()),
+        request.headers(),
+        &limiter.0.trusted,
+    ) else {
+        return ServerError::Config(
+            "the rate limit cannot see the client's address: serve the router with connect info"
+                .to_owned(),
+        )
+        .into_response();
+    };
+    match limiter.take(ip).await {
+        Ok(None) => next.run(request).await,
+        // Whole seconds, rounded up, and one more: a retry is then certain
+        // to pass instead of possibly arriving a moment early.
+        Ok(Some(wait)) => ServerError::RateLimited {
+            retry_after: wait.as_secs().saturating_add(1),
+        }
+        .into_response(),
+        Err(error) => error.into_response(),
+    }
 }
 
 /// Forgets, once a minute until shutdown, addresses whose bucket is full again,
-/// so the limiter's memory follows the active posters, not every address ever seen.
+/// so the limiter's memory (or table) follows the active posters, not every
+/// address ever seen.
 pub fn spawn_cleanup(limiter: Limiter, shutdown: Shutdown) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -123,10 +185,7 @@ pub fn spawn_cleanup(limiter: Limiter, shutdown: Shutdown) {
         loop {
             tokio::select! {
                 () = shutdown.wait() => break,
-                _ = tick.tick() => {
-                    limiter.limiter().retain_recent();
-                    limiter.limiter().shrink_to_fit();
-                }
+                _ = tick.tick() => limiter.forget_idle().await,
             }
         }
     });

@@ -17,6 +17,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
+use axum::middleware::from_fn_with_state;
 use axum::routing::{any, delete, get, post};
 use serde::de::DeserializeOwned;
 use std::convert::Infallible;
@@ -41,14 +42,20 @@ pub fn router(state: AppState) -> Router {
             "/articles/{slug}/comments",
             // The limit wraps only what is layered before it: posting, not reading.
             post(comments::create)
-                .layer(rate_limit::layer(&state.comment_limiter))
+                .layer(from_fn_with_state(
+                    state.comment_limiter.clone(),
+                    rate_limit::enforce,
+                ))
                 .get(comments::list),
         )
         .route("/articles/{slug}/comments/stream", get(stream::stream))
         .route("/comments/challenge", get(comments::challenge))
         .route(
             "/comments/{id}/reports",
-            post(comments::report).layer(rate_limit::layer(&state.report_limiter)),
+            post(comments::report).layer(from_fn_with_state(
+                state.report_limiter.clone(),
+                rate_limit::enforce,
+            )),
         )
         .route("/comments/{id}", delete(moderation::remove))
         .route("/moderation/settings", get(moderation::settings))

@@ -8,9 +8,11 @@
 
 mod articles;
 mod listen;
+mod rate;
 
 pub use articles::*;
 pub use listen::{Listener, Wakeup};
+pub use rate::{forget_rate_tokens, take_rate_token};
 
 use crate::db;
 pub use crate::db::Backend;
@@ -54,6 +56,12 @@ impl Store {
     /// Which database this is.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Whether other processes (replicas) may share this database, so that
+    /// what must hold for the whole site (rate limits) is kept in it: Postgres.
+    pub fn is_shared(&self) -> bool {
+        self.backend == Backend::Postgres
     }
 
     /// The pool: for the store functions' queries, and for tools and tests

@@ -157,3 +157,64 @@ async fn decisions_on_one_replica_reach_readers_on_the_other() {
     assert_eq!(status.event.as_deref(), Some("comments_status"));
     assert_eq!(status.json()["closed"], json!(true));
 }
+
+#[tokio::test]
+async fn the_rate_limit_and_view_counting_hold_across_replicas() {
+    if !on_postgres() {
+        eprintln!("skipped: replicas need Postgres (VESTNIK_TEST_POSTGRES)");
+        return;
+    }
+    let limit = vestnik_server::rate_limit::RateLimit {
+        burst: 2,
+        period: Duration::from_secs(60),
+    };
+    let first = TestServer::start(Setup {
+        seed: true,
+        comment_limit: Some(limit),
+        ..Setup::default()
+    })
+    .await;
+    let second = TestServer::start(Setup {
+        database: Some(first.database.clone()),
+        comment_limit: Some(limit),
+        ..Setup::default()
+    })
+    .await;
+    first.comment("Первый", "client-limit-1", None).await;
+    second.comment("Второй", "client-limit-2", None).await;
+    // The burst of two is spent across both: a third post is refused on either.
+    for server in [&first, &second] {
+        let response = server
+            .post(
+                &format!("/api/articles/{SLUG}/comments"),
+                &crate::common::comment_json("Имя", "Третий", "client-limit-3", None),
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 429);
+        let wait: u64 = response.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=61).contains(&wait), "{wait}");
+    }
+
+    // One reader's view counts once, whichever replica hears it first.
+    let body = json!({"reader_id": "reader-across-replicas"}).to_string();
+    let path = format!("/api/articles/{SLUG}/views");
+    let counted = first
+        .post(&path, &body)
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    let again = second
+        .post(&path, &body)
+        .await
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    assert_eq!(counted["counted"], json!(true));
+    assert_eq!(again["counted"], json!(false));
+    assert_eq!(again["views"], counted["views"]);
+}
