@@ -32,7 +32,7 @@ pub async fn start(state: &AppState) -> Result<bool, ServerError> {
     let Some(listener) = state.store.listen().await? else {
         return Ok(false);
     };
-    let last_id = store::newest_event_id(&state.store).await?;
+    let last_id = store::newest_event_id(&mut *state.store.acquire().await?).await?;
     state.comments.hand_over_to_relay();
     let relay = Relay {
         store: state.store.clone(),

@@ -224,9 +224,7 @@ pub async fn stream_start(
     let article_id = article_id(&mut tx, slug).await?;
     // Ids are global: an id above every stored one (another database's, or a
     // made-up one) would hide future events, so it is lowered to the newest.
-    let newest: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM comment_events")
-        .fetch_one(&mut *tx)
-        .await?;
+    let newest = newest_event_id(&mut tx).await?;
     let from = after.map_or(newest, |after| after.min(newest));
     let backlog = read_backlog(&mut tx, site, article_id, from, reader).await?;
     tx.commit().await?;
@@ -323,11 +321,11 @@ fn event_from_row(row: &AnyRow) -> Result<Option<CommentEvent>, ServerError> {
     }))
 }
 
-/// The newest event id in the log (0 when it is empty).
-pub async fn newest_event_id(store: &Store) -> Result<i64, ServerError> {
+/// The newest event id in the log, of every article (0 when it is empty).
+pub async fn newest_event_id(conn: &mut AnyConnection) -> Result<i64, ServerError> {
     Ok(
         sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM comment_events")
-            .fetch_one(store.db())
+            .fetch_one(conn)
             .await?,
     )
 }

@@ -7,24 +7,38 @@ use crate::common::{SLUG, Setup, TestServer, on_postgres};
 use reqwest::Method;
 use serde_json::json;
 use std::time::Duration;
+use vestnik_server::RateLimit;
 
 const QUIET: Duration = Duration::from_millis(400);
 
-/// A moderated seeded server and a second replica on its database, or
-/// `None` (with a note) when the suite runs on SQLite.
-async fn two_replicas() -> Option<(TestServer, TestServer)> {
+/// A moderated seeded server and a second replica on its database, both
+/// limiting comments to `comment_limit` (the default when `None`), or `None`
+/// (with a note) when the suite runs on SQLite.
+async fn two_replicas_limited(
+    comment_limit: Option<RateLimit>,
+) -> Option<(TestServer, TestServer)> {
     if !on_postgres() {
         eprintln!("skipped: replicas need Postgres (VESTNIK_TEST_POSTGRES)");
         return None;
     }
-    let first = TestServer::start(Setup::moderated()).await;
+    let first = TestServer::start(Setup {
+        comment_limit,
+        ..Setup::moderated()
+    })
+    .await;
     let second = TestServer::start(Setup {
         database: Some(first.database.clone()),
         moderated: true,
+        comment_limit,
         ..Setup::default()
     })
     .await;
     Some((first, second))
+}
+
+/// [`two_replicas_limited`] with the default comment limit.
+async fn two_replicas() -> Option<(TestServer, TestServer)> {
+    two_replicas_limited(None).await
 }
 
 #[tokio::test]
@@ -160,26 +174,13 @@ async fn decisions_on_one_replica_reach_readers_on_the_other() {
 
 #[tokio::test]
 async fn the_rate_limit_and_view_counting_hold_across_replicas() {
-    if !on_postgres() {
-        eprintln!("skipped: replicas need Postgres (VESTNIK_TEST_POSTGRES)");
-        return;
-    }
-    let limit = vestnik_server::rate_limit::RateLimit {
+    let limit = RateLimit {
         burst: 2,
         period: Duration::from_secs(60),
     };
-    let first = TestServer::start(Setup {
-        seed: true,
-        comment_limit: Some(limit),
-        ..Setup::default()
-    })
-    .await;
-    let second = TestServer::start(Setup {
-        database: Some(first.database.clone()),
-        comment_limit: Some(limit),
-        ..Setup::default()
-    })
-    .await;
+    let Some((first, second)) = two_replicas_limited(Some(limit)).await else {
+        return;
+    };
     first.comment("Первый", "client-limit-1", None).await;
     second.comment("Второй", "client-limit-2", None).await;
     // The burst of two is spent across both: a third post is refused on either.
