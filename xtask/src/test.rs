@@ -67,13 +67,15 @@ pub fn run() -> Step {
     tally.native = counted(native, cargo_counts, "native tests")?;
 
     // The native run above took the server's API suite on SQLite; the same
-    // suite runs again on Postgres, each test in a database of its own.
+    // suite runs again on Postgres, each test in a database of its own. Its
+    // binary is the one that run built: `cargo test -p vestnik-server` would
+    // resolve the features apart from the workspace and rebuild ~100 crates.
+    let api_suite = built_test_binary("vestnik-server", "api")?;
     let cluster = postgres::Cluster::start()?;
-    let mut on_postgres = cmd(
-        "cargo",
-        &["test", "--package", "vestnik-server", "--test", "api"],
-    );
-    on_postgres.env("VESTNIK_TEST_POSTGRES", cluster.admin_url());
+    let mut on_postgres = cmd(&api_suite.to_string_lossy(), &[]);
+    on_postgres
+        .current_dir(root().join("server"))
+        .env("VESTNIK_TEST_POSTGRES", cluster.admin_url());
     tally.postgres = counted(on_postgres, cargo_counts, "the API suite on Postgres")?;
     drop(cluster);
 
@@ -112,6 +114,32 @@ pub fn run() -> Step {
     all += tally.e2e;
     println!("xtask: {} passed, {} failed", all.passed, all.failed);
     Ok(())
+}
+
+/// The path of the test binary `test` of `package` as `cargo test --workspace`
+/// built it (asking cargo again builds nothing).
+fn built_test_binary(package: &str, test: &str) -> Step<std::path::PathBuf> {
+    let output = cmd(
+        "cargo",
+        &["test", "--workspace", "--no-run", "--message-format=json"],
+    )
+    .output()
+    .map_err(|e| Failure(format!("could not ask cargo for the test binaries: {e}")))?;
+    let messages = String::from_utf8_lossy(&output.stdout);
+    messages
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .find(|message| {
+            let target = &message["target"];
+            message["package_id"].as_str().is_some_and(|id| {
+                id.contains(&format!("#{package}@")) || id.contains(&format!("/{package}#"))
+            }) && target["name"] == test
+                && target["kind"]
+                    .as_array()
+                    .is_some_and(|kinds| kinds.iter().any(|k| k == "test"))
+        })
+        .and_then(|message| message["executable"].as_str().map(std::path::PathBuf::from))
+        .ok_or_else(|| Failure(format!("cargo built no test binary {test:?} of {package}")))
 }
 
 /// Builds the release SPA, serves it from the real server on a fresh SQLite
