@@ -85,6 +85,12 @@ pub struct Config {
     #[arg(long, env = "VESTNIK_STREAM_KEEP_ALIVE", default_value_t = DEFAULT_KEEP_ALIVE_SECONDS, value_parser = check_keep_alive)]
     pub stream_keep_alive: u64,
 
+    /// Seconds between SIGTERM and closing the listener (0 to 300): readiness
+    /// answers 503 and event streams move to other replicas at once, while
+    /// other requests are still served until the load balancer has noticed.
+    #[arg(long, env = "VESTNIK_DRAIN_SECONDS", default_value_t = 0, value_parser = check_drain_seconds)]
+    pub drain_seconds: u64,
+
     /// An origin whose pages may call the API from readers' browsers, as
     /// scheme://host[:port] (e.g. https://news.example.org); repeat the flag,
     /// or separate origins with commas in the variable. Without one the server
@@ -317,6 +323,16 @@ pub fn check_keep_alive(text: &str) -> Result<u64, ServerError> {
     }
 }
 
+/// Accepts a drain of 0 to 300 seconds.
+pub fn check_drain_seconds(text: &str) -> Result<u64, ServerError> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if n <= 300 => Ok(n),
+        _ => Err(ServerError::Config(format!(
+            "invalid drain {text:?}: expected whole seconds from 0 to 300"
+        ))),
+    }
+}
+
 impl Config {
     /// Settings with every default, as if started without flags or variables.
     pub fn defaults() -> Self {
@@ -335,6 +351,7 @@ impl Config {
             comment_burst: DEFAULT_COMMENT_BURST,
             comment_per_seconds: DEFAULT_COMMENT_PER_SECONDS,
             stream_keep_alive: DEFAULT_KEEP_ALIVE_SECONDS,
+            drain_seconds: 0,
             cors_origins: Vec::new(),
             trusted_proxies: Vec::new(),
             moderation_mode: ModerationMode::Post,
@@ -366,6 +383,7 @@ impl Config {
         check_comment_burst(&self.comment_burst.to_string())?;
         check_comment_per_seconds(&self.comment_per_seconds.to_string())?;
         check_keep_alive(&self.stream_keep_alive.to_string())?;
+        check_drain_seconds(&self.drain_seconds.to_string())?;
         // The CORS origins need no check here: a `CorsOrigin` only comes from
         // `check_cors_origin`.
         self.alert_settings()?;

@@ -105,6 +105,9 @@ pub enum ServerError {
     /// The database cannot be reached now (pool timed out or closed).
     #[error("the database is unavailable: {0}")]
     Unavailable(#[source] sqlx::Error),
+    /// This server is shutting down (draining): another replica serves the request.
+    #[error("this server is shutting down")]
+    Draining,
     /// Any other database failure.
     #[error("database error: {0}")]
     Database(#[source] sqlx::Error),
@@ -174,7 +177,7 @@ impl ServerError {
             Self::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::Draining => StatusCode::SERVICE_UNAVAILABLE,
             Self::Database(_)
             | Self::Migrate(_)
             | Self::Corrupt(_)
@@ -250,6 +253,14 @@ impl IntoResponse for ServerError {
                 (
                     ErrorCode::Unavailable,
                     "the service is temporarily unavailable, try again shortly".to_owned(),
+                    BTreeMap::new(),
+                )
+            }
+            Self::Draining => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(1));
+                (
+                    ErrorCode::Unavailable,
+                    "this server is shutting down: try again, another one will answer".to_owned(),
                     BTreeMap::new(),
                 )
             }

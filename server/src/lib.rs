@@ -249,9 +249,22 @@ impl AppState {
     }
 }
 
-/// A one-way switch from "running" to "stopping", shared by clones.
+/// Where a server stands on its way out, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// Serving everything.
+    Running,
+    /// Told to stop: readiness answers 503, event streams end and new ones
+    /// are refused so readers move to another replica; other requests are
+    /// still served.
+    Draining,
+    /// Finishing the requests in flight; background tasks end.
+    Stopping,
+}
+
+/// A one-way switch from "running" through "draining" to "stopping", shared by clones.
 #[derive(Clone, Debug)]
-pub struct Shutdown(Arc<watch::Sender<bool>>);
+pub struct Shutdown(Arc<watch::Sender<Phase>>);
 
 impl Default for Shutdown {
     fn default() -> Self {
@@ -262,24 +275,54 @@ impl Default for Shutdown {
 impl Shutdown {
     /// A switch in the "running" position.
     pub fn new() -> Self {
-        Self(Arc::new(watch::channel(false).0))
+        Self(Arc::new(watch::channel(Phase::Running).0))
     }
 
-    /// Flips to "stopping"; every [`Self::wait`], past and future, completes.
+    /// Moves to "draining" (from "running" only); every [`Self::draining`] completes.
+    pub fn drain(&self) {
+        self.0.send_if_modified(|phase| {
+            let moved = *phase == Phase::Running;
+            if moved {
+                *phase = Phase::Draining;
+            }
+            moved
+        });
+    }
+
+    /// Flips to "stopping"; every [`Self::wait`] and [`Self::draining`], past and future, completes.
     pub fn trigger(&self) {
-        self.0.send_replace(true);
+        self.0.send_replace(Phase::Stopping);
+    }
+
+    /// The phase now.
+    pub fn phase(&self) -> Phase {
+        *self.0.borrow()
     }
 
     /// Whether [`Self::trigger`] was called.
     pub fn is_triggered(&self) -> bool {
-        *self.0.borrow()
+        self.phase() == Phase::Stopping
+    }
+
+    /// Whether the server is on its way out (draining or stopping).
+    pub fn is_draining(&self) -> bool {
+        self.phase() >= Phase::Draining
     }
 
     /// Completes once the switch is "stopping" (at once if it already is).
     pub async fn wait(&self) {
+        self.reached(Phase::Stopping).await;
+    }
+
+    /// Completes once the switch is "draining" or "stopping": what event streams wait for.
+    pub async fn draining(&self) {
+        self.reached(Phase::Draining).await;
+    }
+
+    async fn reached(&self, wanted: Phase) {
         let mut receiver = self.0.subscribe();
         // The sender lives in `self`, so this cannot fail while we wait.
-        let _ = receiver.wait_for(|&stopping| stopping).await;
+        let _ = receiver.wait_for(|&phase| phase >= wanted).await;
     }
 }
 
@@ -349,9 +392,22 @@ pub async fn run(config: Config) -> Result<(), ServerError> {
     tracing::info!("listening on http://{addr}");
     // Tools (xtask, e2e) wait for exactly this line on stdout; logs go to stderr.
     println!("vestnik-server listening on http://{addr}");
+    let drain = Duration::from_secs(config.drain_seconds);
     let shutdown = async move {
         shutdown_signal().await;
-        // Ends the event streams, which would otherwise hold the graceful shutdown open.
+        // Streams end now (their readers reconnect to another replica) and
+        // readiness fails; the rest is served while the proxy notices.
+        stopping.drain();
+        if !drain.is_zero() {
+            tracing::info!(
+                seconds = drain.as_secs(),
+                "draining: streams closed, readiness 503"
+            );
+            tokio::select! {
+                () = tokio::time::sleep(drain) => {}
+                () = shutdown_signal() => tracing::info!("a second signal: stopping now"),
+            }
+        }
         stopping.trigger();
     };
     let outcome = serve(listener, router(state), shutdown).await;

@@ -34,7 +34,10 @@ pub const API_BODY_LIMIT: usize = 16 * 1024;
 /// limit is keyed by the peer address and answers 500 without one.
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
-        .route("/health", get(site::health))
+        // `/health` predates the split: it is the readiness check.
+        .route("/health", get(site::ready))
+        .route("/health/ready", get(site::ready))
+        .route("/health/live", get(site::live))
         .route("/site", get(site::site))
         .route("/articles/{slug}", get(articles::article))
         .route("/articles/{slug}/views", post(views::count))

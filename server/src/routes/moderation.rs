@@ -327,6 +327,9 @@ pub(super) async fn stream(
     State(state): State<AppState>,
     ApiQuery(query): ApiQuery<StreamQuery>,
 ) -> Result<Response, ServerError> {
+    if state.shutdown.is_draining() {
+        return Err(ServerError::Draining);
+    }
     let key = state.secret().await?.key(Purpose::DeskTicket);
     let holder = query
         .ticket
@@ -388,7 +391,7 @@ impl DeskStream {
         }
         loop {
             tokio::select! {
-                () = self.shutdown.wait() => return None,
+                () = self.shutdown.draining() => return None,
                 _ = self.recheck.tick() => {
                     // A revoked moderator's desk stops hearing at once, not
                     // when their ticket runs out.

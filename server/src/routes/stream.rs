@@ -34,6 +34,12 @@ use vestnik_api::{CommentCount, CommentSettings};
 /// How long a browser waits before reconnecting a dropped stream (`retry:`).
 const RECONNECT_DELAY: Duration = Duration::from_millis(2000);
 
+/// The shortest and the spread of the `retry:` a draining server sends before
+/// ending a stream: its readers come back within a second or so (to another
+/// replica), not all in the same instant.
+const MOVE_DELAY_MIN_MS: u64 = 100;
+const MOVE_DELAY_SPREAD_MS: u64 = 900;
+
 #[derive(Deserialize)]
 pub(super) struct StreamQuery {
     after: Option<String>,
@@ -46,6 +52,11 @@ pub(super) async fn stream(
     ApiQuery(query): ApiQuery<StreamQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ServerError> {
+    if state.shutdown.is_draining() {
+        // A proxy passes this reconnect to another replica (nginx:
+        // `proxy_next_upstream http_503`); a browser without one retries.
+        return Err(ServerError::Draining);
+    }
     let after = resume_point(&headers, query.after.as_deref())?;
     let reader = reader_param(query.reader.as_deref())?.map(str::to_owned);
     // Subscribe before reading the backlog: an event committed in between is
@@ -68,6 +79,7 @@ pub(super) async fn stream(
         shutdown: state.shutdown.clone(),
         last_id: backlog.last_id,
         queue: VecDeque::from([Event::default().retry(RECONNECT_DELAY)]),
+        said_goodbye: false,
     };
     live.queue.extend(settings_event(&backlog.settings));
     live.take_backlog(backlog);
@@ -79,6 +91,15 @@ pub(super) async fn stream(
         HeaderValue::from_static("no"),
     )];
     Ok((headers, sse).into_response())
+}
+
+/// A reconnect delay between [`MOVE_DELAY_MIN_MS`] and a spread above it,
+/// drawn per stream.
+fn move_delay() -> Duration {
+    let mut bytes = [0u8; 2];
+    // Without the system's randomness every reader waits the shortest.
+    let draw = getrandom::fill(&mut bytes).map_or(0, |()| u64::from(u16::from_le_bytes(bytes)));
+    Duration::from_millis(MOVE_DELAY_MIN_MS + draw % MOVE_DELAY_SPREAD_MS)
 }
 
 /// The resume point: `Last-Event-ID` (the browser's own reconnect) wins over
@@ -118,6 +139,8 @@ struct LiveStream {
     /// The newest event id sent (or skipped as already known to the client).
     last_id: i64,
     queue: VecDeque<Event>,
+    /// Whether the short `retry:` of a draining server went out.
+    said_goodbye: bool,
 }
 
 impl LiveStream {
@@ -127,7 +150,13 @@ impl LiveStream {
                 return Some((Ok(event), self));
             }
             tokio::select! {
-                () = self.shutdown.wait() => return None,
+                () = self.shutdown.draining() => {
+                    if self.said_goodbye {
+                        return None;
+                    }
+                    self.said_goodbye = true;
+                    return Some((Ok(Event::default().retry(move_delay())), self));
+                }
                 received = self.receiver.recv() => match received {
                     Ok(batch) => self.take_batch(&batch),
                     Err(RecvError::Lagged(missed)) => {

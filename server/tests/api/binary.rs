@@ -152,6 +152,43 @@ fn http_request(addr: &str, method: &str, path: &str, headers: &[&str], body: &s
 }
 
 #[test]
+fn sigterm_drains_first_readiness_fails_then_the_server_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = database_url(dir.path(), "v.db");
+    let mut command = Command::new(BINARY);
+    command
+        .args(["--addr", "127.0.0.1:0", "--database", &database])
+        .args(["--no-demo", "--drain-seconds", "3"])
+        .env("RUST_LOG", "warn");
+    let (mut child, addr) = crate::common::start_binary(command);
+    assert!(http_get(&addr, "/api/health/ready").starts_with("HTTP/1.1 200"));
+    let signalled = std::time::Instant::now();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Within the drain the server still answers, but not as ready.
+    std::thread::sleep(Duration::from_millis(500));
+    let ready = http_get(&addr, "/api/health/ready");
+    assert!(ready.starts_with("HTTP/1.1 503"), "{ready}");
+    assert!(
+        ready.to_ascii_lowercase().contains("retry-after: 1"),
+        "{ready}"
+    );
+    let live = http_get(&addr, "/api/health/live");
+    assert!(live.starts_with("HTTP/1.1 200"), "{live}");
+    let exit = child.wait().unwrap();
+    let took = signalled.elapsed();
+    assert!(exit.success(), "{exit:?}");
+    assert!(
+        took >= Duration::from_secs(3),
+        "it waited out the drain: {took:?}"
+    );
+    assert!(took < Duration::from_secs(30), "and then stopped: {took:?}");
+}
+
+#[test]
 fn moderator_token_and_rate_limit_come_from_flags_and_variables() {
     let dir = tempfile::tempdir().unwrap();
     let database = database_url(dir.path(), "v.db");
@@ -214,6 +251,7 @@ fn bad_comment_settings_exit_with_one_clear_message() {
         (["--comment-burst", "lots"], "invalid comment burst"),
         (["--comment-per-seconds", "0"], "invalid comment period"),
         (["--stream-keep-alive", "0"], "invalid stream keep-alive"),
+        (["--drain-seconds", "301"], "invalid drain"),
     ] {
         let (code, stderr) = run_failing(&args);
         assert_eq!(code, 2, "{args:?}: {stderr}");

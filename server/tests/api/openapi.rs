@@ -21,6 +21,8 @@ enum Target {
     Closed,
     /// Seeded, allowing one comment post per address a minute.
     Limited,
+    /// Seeded, and told to drain (as after SIGTERM with `--drain-seconds`).
+    Draining,
 }
 
 /// The servers every case runs against.
@@ -29,6 +31,7 @@ struct Servers {
     corrupt: TestServer,
     closed: TestServer,
     limited: TestServer,
+    draining: TestServer,
 }
 
 impl Servers {
@@ -38,6 +41,7 @@ impl Servers {
             Target::Corrupt => &self.corrupt,
             Target::Closed => &self.closed,
             Target::Limited => &self.limited,
+            Target::Draining => &self.draining,
         }
     }
 }
@@ -46,6 +50,42 @@ impl Servers {
 const CASES: &[(&str, &str, u16, Target, &str)] = &[
     ("/api/health", "get", 200, Target::Healthy, "/api/health"),
     ("/api/health", "get", 503, Target::Closed, "/api/health"),
+    ("/api/health", "get", 503, Target::Draining, "/api/health"),
+    (
+        "/api/health/ready",
+        "get",
+        200,
+        Target::Healthy,
+        "/api/health/ready",
+    ),
+    (
+        "/api/health/ready",
+        "get",
+        503,
+        Target::Closed,
+        "/api/health/ready",
+    ),
+    (
+        "/api/health/ready",
+        "get",
+        503,
+        Target::Draining,
+        "/api/health/ready",
+    ),
+    (
+        "/api/health/live",
+        "get",
+        200,
+        Target::Closed,
+        "/api/health/live",
+    ),
+    (
+        "/api/health/live",
+        "get",
+        200,
+        Target::Draining,
+        "/api/health/live",
+    ),
     ("/api/site", "get", 200, Target::Healthy, "/api/site"),
     (
         "/api/articles/{slug}",
@@ -238,6 +278,20 @@ const CASES: &[(&str, &str, u16, Target, &str)] = &[
         503,
         Target::Closed,
         "/api/articles/belgium-invest-kharkiv/comments/stream",
+    ),
+    (
+        "/api/articles/{slug}/comments/stream",
+        "get",
+        503,
+        Target::Draining,
+        "/api/articles/belgium-invest-kharkiv/comments/stream",
+    ),
+    (
+        "/api/moderation/stream",
+        "get",
+        503,
+        Target::Draining,
+        "/api/moderation/stream",
     ),
 ];
 
@@ -1150,11 +1204,14 @@ async fn every_documented_response_is_produced_and_matches_its_schema() {
         ..Setup::default()
     })
     .await;
+    let draining = TestServer::seeded().await;
+    draining.shutdown.drain();
     let servers = Servers {
         healthy,
         corrupt,
         closed,
         limited,
+        draining,
     };
 
     let mut documented = BTreeSet::new();

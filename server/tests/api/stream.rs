@@ -1,7 +1,8 @@
 //! The comment event stream, read as raw bytes: live events, replay from
 //! `Last-Event-ID` / `?after=`, removals, keep-alive, lag and shutdown.
 
-use crate::common::{MODERATOR_TOKEN, SLUG, Setup, SseEvent, TestServer, assert_error};
+use crate::common::{MODERATOR_TOKEN, SLUG, Setup, SseEvent, TestServer, assert_error, uuid_like};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
 use vestnik_api::NewComment;
@@ -321,6 +322,65 @@ async fn shutdown_ends_open_streams_instead_of_hanging() {
         "the server finished with streams open"
     );
     assert!(server.shutdown.is_triggered());
-    assert_eq!(reader.next_within(Duration::from_secs(5)).await, None);
-    assert_eq!(second.next_within(Duration::from_secs(5)).await, None);
+    for stream in [&mut reader, &mut second] {
+        let last = stream.next_within(Duration::from_secs(5)).await;
+        assert!(last.is_some_and(|e| e.retry.is_some()), "a last retry:");
+        assert_eq!(stream.next_within(Duration::from_secs(5)).await, None);
+    }
+}
+
+/// The `retry:` a draining server sends last, in milliseconds.
+fn move_delay(event: Option<SseEvent>) -> u64 {
+    let event = event.expect("a last event before the stream ends");
+    assert!(event.event.is_none() && event.data.is_none(), "{event:?}");
+    event
+        .retry
+        .expect("retry:")
+        .parse()
+        .expect("whole milliseconds")
+}
+
+#[tokio::test]
+async fn a_draining_server_sends_its_readers_elsewhere_soon_and_spread_and_serves_the_rest() {
+    let server = TestServer::seeded().await;
+    let mut readers = Vec::new();
+    for _ in 0..8 {
+        readers.push(server.open_stream(SLUG, "", None).await);
+    }
+    server.shutdown.drain();
+    let mut delays = BTreeSet::new();
+    for reader in &mut readers {
+        let delay = move_delay(reader.next_within(Duration::from_secs(5)).await);
+        assert!(
+            (100..1000).contains(&delay),
+            "a reconnect within a second: {delay}"
+        );
+        delays.insert(delay);
+        assert_eq!(
+            reader.next_within(Duration::from_secs(5)).await,
+            None,
+            "then it ends"
+        );
+    }
+    assert!(
+        delays.len() > 1,
+        "not every reader comes back at once: {delays:?}"
+    );
+
+    let refused = server
+        .get(&format!("/api/articles/{SLUG}/comments/stream"))
+        .await;
+    assert_eq!(refused.status().as_u16(), 503);
+    assert_eq!(refused.headers()["retry-after"], "1");
+    assert_error(&refused.json().await.unwrap(), "unavailable");
+    server.json("/api/health/ready", 503).await;
+    server.json("/api/health", 503).await;
+    assert_eq!(server.json("/api/health/live", 200).await["status"], "ok");
+    // Everything but streams is still served while the proxy notices.
+    server.json(&format!("/api/articles/{SLUG}"), 200).await;
+    let posted = server
+        .comment("пока сервер уходит", &uuid_like(), None)
+        .await;
+    assert!(posted["id"].as_i64().is_some(), "{posted}");
+    assert!(!server.shutdown.is_triggered(), "draining is not stopping");
 }
