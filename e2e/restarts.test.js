@@ -37,7 +37,11 @@ test('readers who keep the page open through three restarts behind nginx get eve
     recipe: 'vestnik-server.conf',
     port: sitePort,
     probe: '/api/site',
-    replace: [['server 127.0.0.1:8080;', `server 127.0.0.1:${serverPort};`], ['listen 8081;', `listen 127.0.0.1:${sitePort};`]],
+    replace: [
+      ['server 127.0.0.1:8080 ', `server 127.0.0.1:${serverPort} `],
+      ['    server 127.0.0.1:8082 max_fails=1 fail_timeout=5s;\n', ''],
+      ['listen 8081;', `listen 127.0.0.1:${sitePort};`],
+    ],
   });
   // One reader stays at the top of the article; the other has read past the
   // comments into the news list. Neither is reading among the comments, so

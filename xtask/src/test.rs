@@ -182,8 +182,11 @@ fn end_to_end() -> Step<Count> {
         "--proof-of-work",
         "off",
     ])?;
+    // Two replicas behind nginx share one Postgres (e2e/replicas.test.js).
+    let cluster = postgres::Cluster::start()?;
     let mut node = cmd("node", &["--test", "--test-reporter=tap", "e2e/"]);
     node.env("VESTNIK_URL", &server.url)
+        .env("VESTNIK_E2E_POSTGRES", cluster.admin_url())
         .env("VESTNIK_MODERATOR_TOKEN", E2E_MODERATOR_TOKEN)
         .env(
             "VESTNIK_SERVER_BIN",
