@@ -6,6 +6,7 @@
 //! figures do not depend on what earlier runs left behind.
 
 use crate::build;
+use crate::postgres;
 use crate::shell::{Failure, Step, cmd, root, run_and_capture, run_checked};
 use crate::tools::{self, BENCH_PACKAGES, CHROMIUM, Need};
 use std::path::Path;
@@ -24,6 +25,7 @@ const BENCHES: &[(&str, &str)] = &[
     ("the moderation desk's latency", "bench/desk-latency.mjs"),
     ("endless news list", "bench/feed.mjs"),
     ("server throughput", "bench/throughput.mjs"),
+    ("more than one server", "bench/replicas.mjs"),
 ];
 
 /// Runs every benchmark, prints its figures and rewrites `docs/benchmarks.md`;
@@ -36,6 +38,8 @@ pub fn run() -> Step {
         "cargo",
         &["build", "--release", "--package", "vestnik-server"],
     ))?;
+    // The replicas' benchmark runs two servers on one Postgres.
+    let cluster = postgres::Cluster::start()?;
     let report = root().join("target/bench-report.md");
     let mut text = header();
     text.push_str(&build::size_section(&dist)?);
@@ -50,6 +54,7 @@ pub fn run() -> Step {
         .env("VESTNIK_SERVER_PROFILE", "release")
         .env("VESTNIK_DIST", &dist)
         .env("VESTNIK_BENCH_REPORT", &report)
+        .env("VESTNIK_BENCH_POSTGRES", cluster.admin_url())
         .env("CHROMIUM", CHROMIUM);
         let (ok, _) = run_and_capture(node)?;
         if !ok {
@@ -107,7 +112,8 @@ fn header() -> String {
          `cargo xtask build` fails when one is exceeded.\n\n\
          Machine: {cores} × {cpu}, {memory}, {os}; {chromium}; {rustc}; Node {node}. \
          The app is the release build in `dist/`; the server is the `release` build of \
-         `vestnik-server` on a fresh SQLite file per benchmark.\n",
+         `vestnik-server` on a fresh SQLite file per benchmark (and, where named, a \
+         fresh database on a throwaway PostgreSQL 15 cluster).\n",
         date = capture("date", &["-u", "+%Y-%m-%d %H:%M UTC"]),
         cores = std::thread::available_parallelism().map_or(0, |n| n.get()),
         chromium = capture(CHROMIUM, &["--version"]),

@@ -144,7 +144,7 @@ pub async fn decide(
     publish(state, article_id, events, total);
     drop(order);
     state.desk.comment_changed(&state.store, id).await;
-    state.desk.logged(entry);
+    state.desk.logged(&state.store, entry).await;
     Ok(())
 }
 

@@ -8,13 +8,16 @@
 //! point on every replica, and a notification lost with a dropped connection
 //! costs a re-read, never an event. It is the hub's only publisher there
 //! ([`CommentHub::publish_committed`] steps aside): one sender keeps the
-//! channel in id order. SQLite has one process and no relay.
+//! channel in id order. It also hands the moderation desks' news, sent
+//! through the database by any replica, to this replica's desks. SQLite has
+//! one process and no relay.
 
 use super::CommentHub;
 use super::store;
 use crate::AppState;
 use crate::Shutdown;
 use crate::error::ServerError;
+use crate::moderation::desk::DeskHub;
 use crate::moderation::settings::SiteModeration;
 use crate::store::{Listener, Store, Wakeup};
 use std::sync::Arc;
@@ -38,6 +41,7 @@ pub async fn start(state: &AppState) -> Result<bool, ServerError> {
         store: state.store.clone(),
         site: state.moderation.clone(),
         hub: state.comments.clone(),
+        desk: state.desk.clone(),
         last_id,
     };
     tokio::spawn(relay.run(listener, state.shutdown.clone()));
@@ -48,6 +52,7 @@ struct Relay {
     store: Store,
     site: Arc<SiteModeration>,
     hub: Arc<CommentHub>,
+    desk: Arc<DeskHub>,
     /// The newest event id published.
     last_id: i64,
 }
@@ -64,6 +69,10 @@ impl Relay {
             };
             let outcome = match wakeup {
                 Wakeup::Settings(article_id) => self.settings_changed(article_id).await,
+                Wakeup::Desk(news) => {
+                    self.desk.heard(&self.store, &news).await;
+                    Ok(())
+                }
                 Wakeup::Events | Wakeup::Resync => self.catch_up().await,
             };
             if let Err(error) = outcome {

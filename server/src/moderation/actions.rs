@@ -306,7 +306,7 @@ pub async fn set_article(
         settings: Some(effective),
     });
     drop(order);
-    state.desk.logged(entry);
+    state.desk.logged(&state.store, entry).await;
     article(state, slug).await
 }
 
@@ -322,7 +322,7 @@ async fn commit_logged(
 ) -> Result<(), ServerError> {
     let entry = store::record(&mut tx, by, action, subject, now_ms).await?;
     tx.commit().await?;
-    state.desk.logged(entry);
+    state.desk.logged(&state.store, entry).await;
     Ok(())
 }
 

@@ -16,16 +16,22 @@ use std::time::Duration;
 const EVENTS_CHANNEL: &str = "vestnik_comment_events";
 /// The channel of per-article settings changes (payload: the article id).
 const SETTINGS_CHANNEL: &str = "vestnik_article_settings";
+/// The channel of the moderation desks' news (payload: what changed, as
+/// [`crate::moderation::desk`] words it). Sent by the writer after its
+/// commit, not by a trigger: the desks reload what they miss.
+const DESK_CHANNEL: &str = "vestnik_desk";
 /// How long to wait before listening again after the database refused.
 const RECONNECT_DELAY: Duration = Duration::from_secs(1);
 
 /// Why a listener woke.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Wakeup {
     /// New comment events are in the log.
     Events,
     /// The settings of this article changed.
     Settings(i64),
+    /// News for the moderation desks, as sent with [`Store::tell_desks`].
+    Desk(String),
     /// Notifications may have been missed (the connection dropped and came
     /// back): read everything after the last point handled.
     Resync,
@@ -43,8 +49,24 @@ impl Store {
             return Ok(None);
         }
         let mut inner = PgListener::connect(&self.url).await?;
-        inner.listen_all([EVENTS_CHANNEL, SETTINGS_CHANNEL]).await?;
+        inner
+            .listen_all([EVENTS_CHANNEL, SETTINGS_CHANNEL, DESK_CHANNEL])
+            .await?;
         Ok(Some(Listener { inner }))
+    }
+
+    /// Sends `news` to every replica's listener as [`Wakeup::Desk`] (the
+    /// sender's own included); does nothing on SQLite.
+    pub async fn tell_desks(&self, news: &str) -> Result<(), ServerError> {
+        if self.backend != Backend::Postgres {
+            return Ok(());
+        }
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(DESK_CHANNEL)
+            .bind(news)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 }
 
@@ -64,6 +86,9 @@ impl Listener {
                         Wakeup::Resync
                     }
                 }
+            }
+            Ok(Some(notification)) if notification.channel() == DESK_CHANNEL => {
+                Wakeup::Desk(notification.payload().to_owned())
             }
             Ok(Some(_)) => Wakeup::Events,
             // The connection dropped; the next call reconnects and listens again.

@@ -1,7 +1,7 @@
 //! A running server for a test, and helpers to talk to it.
 
 use jiff::Timestamp;
-use serde_json::Value;
+use serde_json::{Value, json};
 use sqlx::{AnyPool, Connection, Executor};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -514,6 +514,28 @@ impl TestServer {
         );
         assert_eq!(status.id, None, "the settings are no point to resume from");
         reader
+    }
+
+    /// Opens the moderation desk's stream with a fresh ticket; asserts a 200
+    /// and reads its `retry` greeting.
+    pub async fn open_desk(&self) -> EventReader {
+        let ticket: Value = self
+            .desk_post("/api/moderation/stream-ticket", json!({}), 200)
+            .await
+            .json()
+            .await
+            .expect("a ticket");
+        let response = self
+            .get(&format!(
+                "/api/moderation/stream?ticket={}",
+                ticket["ticket"].as_str().expect("ticket")
+            ))
+            .await;
+        assert_eq!(response.status().as_u16(), 200);
+        let mut desk = EventReader::new(response);
+        let hello = desk.next().await;
+        assert_eq!(hello.retry.as_deref(), Some("2000"), "{hello:?}");
+        desk
     }
 
     /// The article's newest event id, as a fresh comment page reports it.

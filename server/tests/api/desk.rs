@@ -3,9 +3,7 @@
 //! reports, the queues, the desk's own stream, per-article settings and the
 //! audit log.
 
-use crate::common::{
-    EventReader, SLUG, Setup, SseEvent, TestServer, assert_error, reader_id_of, reader_key,
-};
+use crate::common::{SLUG, Setup, SseEvent, TestServer, assert_error, reader_id_of, reader_key};
 use reqwest::Method;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -539,22 +537,7 @@ async fn the_desk_hears_each_post_and_action_live_through_a_ticket() {
         let answer = server.get(&format!("/api/moderation/stream{query}")).await;
         assert_eq!(answer.status().as_u16(), 401);
     }
-    let ticket: Value = server
-        .desk_post("/api/moderation/stream-ticket", json!({}), 200)
-        .await
-        .json()
-        .await
-        .unwrap();
-    let response = server
-        .get(&format!(
-            "/api/moderation/stream?ticket={}",
-            ticket["ticket"].as_str().unwrap()
-        ))
-        .await;
-    assert_eq!(response.status().as_u16(), 200);
-    let mut desk = EventReader::new(response);
-    let hello = desk.next().await;
-    assert_eq!(hello.retry.as_deref(), Some("2000"));
+    let mut desk = server.open_desk().await;
     let (_, posted) = server.post_as(SLUG, json!({"text": "На стол"})).await;
     let id = posted["id"].as_i64().unwrap();
     let item = desk.next_event().await;

@@ -219,3 +219,31 @@ async fn the_rate_limit_and_view_counting_hold_across_replicas() {
     assert_eq!(again["counted"], json!(false));
     assert_eq!(again["views"], counted["views"]);
 }
+
+#[tokio::test]
+async fn a_desk_on_one_replica_hears_the_posts_and_actions_of_the_other() {
+    let Some((first, second)) = two_replicas().await else {
+        return;
+    };
+    let mut desk = second.open_desk().await;
+    let (_, posted) = first
+        .post_as(SLUG, json!({"text": "На стол с другой реплики"}))
+        .await;
+    let id = posted["id"].as_i64().unwrap();
+    let item = desk.next_event().await;
+    assert_eq!(item.event.as_deref(), Some("item"), "{item:?}");
+    assert_eq!(item.json()["comment"]["id"], id);
+    first
+        .desk_post(
+            &format!("/api/moderation/comments/{id}/remove"),
+            json!({}),
+            204,
+        )
+        .await;
+    let events = desk.take(2).await;
+    let kinds: Vec<&str> = events.iter().map(|e| e.event.as_deref().unwrap()).collect();
+    assert_eq!(kinds, ["item", "log"], "{events:?}");
+    assert_eq!(events[0].json()["comment"]["id"], id);
+    assert_eq!(events[1].json()["action"], "remove");
+    assert!(desk.drain(QUIET).await.is_empty(), "each once");
+}
