@@ -151,7 +151,7 @@ for (const setup of setups) {
     rows.push([`${setup.name}: POST → each of ${STREAMS} open streams${setup.replicas > 1 ? ' (half on each replica, posts alternating)' : ''}, ${POSTS} posts`,
       `${figure} (${deliveries.length} deliveries; ${complete} of ${POSTS} posts reached all ${STREAMS})`]);
     const { idle, atLimit, perStream, capped } = await capacity(servers[0]);
-    const held = atLimit ? `${capped ? 'at least ' : ''}${atLimit.held} streams (RSS ${atLimit.rss.toFixed(1)} MiB; ${idle.toFixed(1)} MiB idle, ≈ ${perStream.toFixed(1)} KiB a stream)` : `not even ${CAPACITY_STEP}`;
+    const held = atLimit ? `${capped ? 'at least ' : ''}${atLimit.held} streams${capped ? '' : ` (${CAPACITY_STEP} more passed ${MEMORY_MIB} MiB)`}: RSS ${atLimit.rss.toFixed(1)} MiB, ${idle.toFixed(1)} MiB before the probe, ≈ ${perStream.toFixed(1)} KiB a stream` : `not even ${CAPACITY_STEP}`;
     console.log(`replicas: ${setup.name}: within ${MEMORY_MIB} MiB one ${setup.replicas > 1 ? 'replica' : 'server'} held ${held}`);
     rows.push([`${setup.name}: streams one ${setup.replicas > 1 ? 'replica' : 'server'} holds within ${MEMORY_MIB} MiB RSS (steps of ${CAPACITY_STEP})`, held]);
   } finally {
