@@ -4,7 +4,7 @@
 //! queries are written once, in the SQL the two share (`$1` parameters,
 //! `ON CONFLICT`, `RETURNING`); each backend has its own migrations.
 
-use crate::error::ServerError;
+use crate::error::StoreError;
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
@@ -28,13 +28,13 @@ pub enum Backend {
 
 impl Backend {
     /// The backend of `url`, or a message naming the URLs we take.
-    pub fn of_url(url: &str) -> Result<Self, ServerError> {
+    pub fn of_url(url: &str) -> Result<Self, StoreError> {
         if url.starts_with("sqlite:") {
             Ok(Self::Sqlite)
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Self::Postgres)
         } else {
-            Err(ServerError::Config(format!(
+            Err(StoreError::Open(format!(
                 "unsupported database URL {url:?}: expected sqlite://PATH, sqlite::memory: \
                  or postgres://USER@HOST:PORT/DATABASE"
             )))
@@ -44,7 +44,7 @@ impl Backend {
 
 /// Opens (for SQLite, creating the folder and file when missing) and migrates
 /// the database at `url`.
-pub async fn open_database(url: &str) -> Result<(AnyPool, Backend), ServerError> {
+pub async fn open_database(url: &str) -> Result<(AnyPool, Backend), StoreError> {
     // SQLite and Postgres: the only drivers this crate compiles in.
     install_default_drivers();
     let backend = Backend::of_url(url)?;
@@ -60,10 +60,10 @@ pub async fn open_database(url: &str) -> Result<(AnyPool, Backend), ServerError>
     Ok((pool, backend))
 }
 
-async fn open_sqlite(url: &str) -> Result<AnyPool, ServerError> {
+async fn open_sqlite(url: &str) -> Result<AnyPool, StoreError> {
     let in_memory = is_in_memory(url);
     let options: sqlx::sqlite::SqliteConnectOptions = url.parse().map_err(|e| {
-        ServerError::Config(format!(
+        StoreError::Open(format!(
             "invalid database URL {url:?}: {e} (expected e.g. sqlite://data/vestnik.db)"
         ))
     })?;
@@ -94,26 +94,26 @@ async fn open_sqlite(url: &str) -> Result<AnyPool, ServerError> {
     }
     pool.connect(&creating(url))
         .await
-        .map_err(|e| ServerError::Config(format!("cannot open the database {url:?}: {e}")))
+        .map_err(|e| StoreError::Open(format!("cannot open the database {url:?}: {e}")))
 }
 
-async fn open_postgres(url: &str) -> Result<AnyPool, ServerError> {
+async fn open_postgres(url: &str) -> Result<AnyPool, StoreError> {
     create_postgres_database(url).await?;
     AnyPoolOptions::new()
         .max_connections(16)
         .acquire_timeout(Duration::from_secs(5))
         .connect(url)
         .await
-        .map_err(|e| ServerError::Config(format!("cannot open the database {url:?}: {e}")))
+        .map_err(|e| StoreError::Open(format!("cannot open the database {url:?}: {e}")))
 }
 
 /// Creates the database `url` names when it is missing, as SQLite creates its
 /// file; replicas starting together may race, and losing that race is fine.
-async fn create_postgres_database(url: &str) -> Result<(), ServerError> {
+async fn create_postgres_database(url: &str) -> Result<(), StoreError> {
     use sqlx::migrate::MigrateDatabase;
     use sqlx::postgres::Postgres;
     let cannot =
-        |e: sqlx::Error| ServerError::Config(format!("cannot open the database {url:?}: {e}"));
+        |e: sqlx::Error| StoreError::Open(format!("cannot open the database {url:?}: {e}"));
     if Postgres::database_exists(url).await.map_err(cannot)? {
         return Ok(());
     }
@@ -149,14 +149,12 @@ fn is_in_memory(url: &str) -> bool {
     url.contains(":memory:") || url.contains("mode=memory")
 }
 
-fn create_parent_folder(file: &std::path::Path) -> Result<(), ServerError> {
+fn create_parent_folder(file: &std::path::Path) -> Result<(), StoreError> {
     let Some(folder) = file.parent().filter(|p| !p.as_os_str().is_empty()) else {
         return Ok(());
     };
-    std::fs::create_dir_all(folder).map_err(|e| {
-        ServerError::io(
-            format!("cannot create the database folder {}", folder.display()),
-            e,
-        )
+    std::fs::create_dir_all(folder).map_err(|e| StoreError::Io {
+        context: format!("cannot create the database folder {}", folder.display()),
+        source: e,
     })
 }

@@ -1,4 +1,5 @@
-//! The server's one error type, and how each kind reaches a client.
+//! The server's error type, how each kind reaches a client, and the store's
+//! own error type, which becomes one of them at the HTTP boundary.
 
 use axum::Json;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -187,7 +188,36 @@ impl ServerError {
     }
 }
 
-impl From<sqlx::Error> for ServerError {
+/// What the store (and the database layer under it) can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database cannot be reached now (pool timed out or closed).
+    #[error("the database is unavailable: {0}")]
+    Unavailable(#[source] sqlx::Error),
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Database(#[source] sqlx::Error),
+    /// Applying the schema migrations failed.
+    #[error("cannot migrate the database: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A stored value cannot be read back (bad JSON column, out-of-range time).
+    #[error("corrupt stored data: {0}")]
+    Corrupt(String),
+    /// The database named cannot be opened or made; the message says why.
+    #[error("{0}")]
+    Open(String),
+    /// A file operation failed (making the database's folder).
+    #[error("{context}: {source}")]
+    Io {
+        /// What the store was doing.
+        context: String,
+        /// The underlying failure.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
         match error {
             // A pool that cannot hand out a connection is a passing condition: 503
@@ -195,6 +225,26 @@ impl From<sqlx::Error> for ServerError {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed => Self::Unavailable(error),
             other => Self::Database(other),
         }
+    }
+}
+
+impl From<StoreError> for ServerError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Unavailable(cause) => Self::Unavailable(cause),
+            StoreError::Database(cause) => Self::Database(cause),
+            StoreError::Migrate(cause) => Self::Migrate(cause),
+            StoreError::Corrupt(what) => Self::Corrupt(what),
+            // Bad database settings stop the server at start, as bad flags do.
+            StoreError::Open(message) => Self::Config(message),
+            StoreError::Io { context, source } => Self::Io { context, source },
+        }
+    }
+}
+
+impl From<sqlx::Error> for ServerError {
+    fn from(error: sqlx::Error) -> Self {
+        StoreError::from(error).into()
     }
 }
 

@@ -117,17 +117,15 @@ impl Limiter {
                 .check_key(&ip)
                 .err()
                 .map(|not_until| not_until.wait_time_from(DefaultClock::default().now()))),
-            Counts::Shared(store) => {
-                store::take_rate_token(
-                    store,
-                    self.0.bucket,
-                    &ip.to_string(),
-                    self.0.limit.period,
-                    self.0.limit.burst,
-                    jiff::Timestamp::now(),
-                )
-                .await
-            }
+            Counts::Shared(store) => Ok(store::take_rate_token(
+                store,
+                self.0.bucket,
+                &ip.to_string(),
+                self.0.limit.period,
+                self.0.limit.burst,
+                jiff::Timestamp::now(),
+            )
+            .await?),
         }
     }
 

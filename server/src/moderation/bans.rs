@@ -21,7 +21,7 @@ pub struct InForce {
 impl InForce {
     /// When it ends, as RFC 3339.
     pub fn until_rfc3339(&self) -> Result<Option<String>, ServerError> {
-        self.until_ms.map(rfc3339).transpose()
+        Ok(self.until_ms.map(rfc3339).transpose()?)
     }
 }
 

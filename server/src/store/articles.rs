@@ -2,7 +2,7 @@
 
 use super::Backend;
 use super::Store;
-use crate::error::ServerError;
+use crate::error::StoreError;
 use jiff::Timestamp;
 use serde::de::DeserializeOwned;
 use sqlx::any::AnyRow;
@@ -39,7 +39,7 @@ pub struct NewArticle {
 pub async fn insert_article<'e>(
     db: impl Executor<'e, Database = Any>,
     article: &NewArticle,
-) -> Result<bool, ServerError> {
+) -> Result<bool, StoreError> {
     let image = article.image.as_ref().map(to_json).transpose()?;
     let updated_at = article.updated_at.map(Timestamp::as_millisecond);
     let result = sqlx::query(
@@ -71,7 +71,7 @@ pub async fn upsert_article(
     store: &Store,
     article: &NewArticle,
     replace_published_at: bool,
-) -> Result<bool, ServerError> {
+) -> Result<bool, StoreError> {
     // IMMEDIATE: the existence check and the write see the same database.
     let mut tx = store.write().await?;
     let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM articles WHERE slug = $1")
@@ -103,7 +103,7 @@ pub async fn upsert_article(
 }
 
 /// The article with this slug, if there is one.
-pub async fn find_article(store: &Store, slug: &str) -> Result<Option<Article>, ServerError> {
+pub async fn find_article(store: &Store, slug: &str) -> Result<Option<Article>, StoreError> {
     let row = sqlx::query(
         "SELECT id, slug, title, lead, body, source_name, source_url, published_at, updated_at, \
          views, tags, image, \
@@ -138,7 +138,7 @@ pub struct ArticleEntry {
 pub async fn article_entries(
     store: &Store,
     limit: Option<u32>,
-) -> Result<Vec<ArticleEntry>, ServerError> {
+) -> Result<Vec<ArticleEntry>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, slug, title, lead, published_at, updated_at, tags FROM articles \
          ORDER BY published_at DESC, id DESC LIMIT $1",
@@ -161,7 +161,7 @@ pub async fn article_entries(
 }
 
 /// How many articles there are.
-pub async fn count_articles(store: &Store) -> Result<i64, ServerError> {
+pub async fn count_articles(store: &Store) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")
         .fetch_one(store.db())
         .await?)
@@ -216,7 +216,7 @@ pub struct NewsFilter<'a> {
 }
 
 /// The tag with `slug` as some article carries it, with its display name.
-pub async fn find_tag(store: &Store, slug: &str) -> Result<Option<Tag>, ServerError> {
+pub async fn find_tag(store: &Store, slug: &str) -> Result<Option<Tag>, StoreError> {
     // The tags are a JSON array in a text column; each backend unnests it its own way.
     let sql = match store.backend() {
         Backend::Sqlite => {
@@ -260,7 +260,7 @@ pub async fn news_page(
     before: Option<Cursor>,
     limit: u32,
     filter: &NewsFilter<'_>,
-) -> Result<(Vec<NewsItem>, Option<Cursor>), ServerError> {
+) -> Result<(Vec<NewsItem>, Option<Cursor>), StoreError> {
     let start = before.unwrap_or(Cursor {
         published_at_ms: i64::MAX,
         id: i64::MAX,
@@ -304,7 +304,7 @@ pub async fn news_page(
     Ok((items, if more { last } else { None }))
 }
 
-fn article_from_row(row: &AnyRow) -> Result<Article, ServerError> {
+fn article_from_row(row: &AnyRow) -> Result<Article, StoreError> {
     let views: i64 = row.try_get("views")?;
     Ok(Article {
         id: row.try_get("id")?,
@@ -325,7 +325,7 @@ fn article_from_row(row: &AnyRow) -> Result<Article, ServerError> {
     })
 }
 
-fn source_from_row(row: &AnyRow) -> Result<Source, ServerError> {
+fn source_from_row(row: &AnyRow) -> Result<Source, StoreError> {
     Ok(Source {
         name: row.try_get("source_name")?,
         url: row.try_get("source_url")?,
@@ -333,36 +333,33 @@ fn source_from_row(row: &AnyRow) -> Result<Source, ServerError> {
 }
 
 /// Formats unix milliseconds as RFC 3339 UTC, the API's only time format.
-pub fn rfc3339(ms: i64) -> Result<String, ServerError> {
+pub fn rfc3339(ms: i64) -> Result<String, StoreError> {
     Timestamp::from_millisecond(ms)
         .map(|t| t.to_string())
-        .map_err(|e| ServerError::Corrupt(format!("time {ms} ms is out of range: {e}")))
+        .map_err(|e| StoreError::Corrupt(format!("time {ms} ms is out of range: {e}")))
 }
 
-fn json_column<T: DeserializeOwned>(row: &AnyRow, column: &str) -> Result<T, ServerError> {
+fn json_column<T: DeserializeOwned>(row: &AnyRow, column: &str) -> Result<T, StoreError> {
     let text: String = row.try_get(column)?;
     serde_json::from_str(&text).map_err(|e| corrupt_json(row, column, &e))
 }
 
-fn optional_json<T: DeserializeOwned>(
-    row: &AnyRow,
-    column: &str,
-) -> Result<Option<T>, ServerError> {
+fn optional_json<T: DeserializeOwned>(row: &AnyRow, column: &str) -> Result<Option<T>, StoreError> {
     let text: Option<String> = row.try_get(column)?;
     text.map(|t| serde_json::from_str(&t).map_err(|e| corrupt_json(row, column, &e)))
         .transpose()
 }
 
-fn corrupt_json(row: &AnyRow, column: &str, error: &serde_json::Error) -> ServerError {
+fn corrupt_json(row: &AnyRow, column: &str, error: &serde_json::Error) -> StoreError {
     let id: i64 = row.try_get("id").unwrap_or(-1);
-    ServerError::Corrupt(format!(
+    StoreError::Corrupt(format!(
         "article {id}: column {column} is not valid JSON: {error}"
     ))
 }
 
-fn to_json(value: &impl serde::Serialize) -> Result<String, ServerError> {
+fn to_json(value: &impl serde::Serialize) -> Result<String, StoreError> {
     serde_json::to_string(value)
-        .map_err(|e| ServerError::Corrupt(format!("cannot encode JSON: {e}")))
+        .map_err(|e| StoreError::Corrupt(format!("cannot encode JSON: {e}")))
 }
 
 /// How long one reader's view of one article counts before another visit counts again.
@@ -375,7 +372,7 @@ pub async fn count_view(
     slug: &str,
     reader_id: &str,
     now: Timestamp,
-) -> Result<Option<vestnik_api::ViewCount>, ServerError> {
+) -> Result<Option<vestnik_api::ViewCount>, StoreError> {
     let now_ms = now.as_millisecond();
     let window_start = now_ms - VIEW_WINDOW.as_millis() as i64;
     let mut tx = store.begin().await?;

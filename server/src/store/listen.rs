@@ -8,7 +8,7 @@
 //! that lost its connection is told to re-read ([`Wakeup::Resync`]).
 
 use super::{Backend, Store};
-use crate::error::ServerError;
+use crate::error::StoreError;
 use sqlx::postgres::PgListener;
 use std::time::Duration;
 
@@ -44,7 +44,7 @@ pub struct Listener {
 
 impl Store {
     /// A listener for writes, listening from now on; `None` on SQLite.
-    pub async fn listen(&self) -> Result<Option<Listener>, ServerError> {
+    pub async fn listen(&self) -> Result<Option<Listener>, StoreError> {
         if self.backend != Backend::Postgres {
             return Ok(None);
         }
@@ -57,7 +57,7 @@ impl Store {
 
     /// Sends `news` to every replica's listener as [`Wakeup::Desk`] (the
     /// sender's own included); does nothing on SQLite.
-    pub async fn tell_desks(&self, news: &str) -> Result<(), ServerError> {
+    pub async fn tell_desks(&self, news: &str) -> Result<(), StoreError> {
         if self.backend != Backend::Postgres {
             return Ok(());
         }

@@ -16,7 +16,7 @@ pub use rate::{forget_rate_tokens, take_rate_token};
 
 use crate::db;
 pub use crate::db::Backend;
-use crate::error::ServerError;
+use crate::error::StoreError;
 use sqlx::any::AnyRow;
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyPool, Row, Transaction};
@@ -44,7 +44,7 @@ pub struct Store {
 
 impl Store {
     /// Opens (for SQLite, creating when missing) and migrates the database at `url`.
-    pub async fn open(url: &str) -> Result<Self, ServerError> {
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
         let (pool, backend) = db::open_database(url).await?;
         Ok(Self {
             pool,
@@ -76,7 +76,7 @@ impl Store {
     /// IMMEDIATE` (a deferred transaction would fail at its first write when
     /// another writer got in between); on Postgres a transaction-scoped
     /// advisory lock, which holds across replicas and ends with the commit.
-    pub async fn write(&self) -> Result<Tx, ServerError> {
+    pub async fn write(&self) -> Result<Tx, StoreError> {
         match self.backend {
             Backend::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
             Backend::Postgres => {
@@ -91,22 +91,22 @@ impl Store {
     }
 
     /// A transaction whose reads see one state of the database.
-    pub async fn begin(&self) -> Result<Tx, ServerError> {
+    pub async fn begin(&self) -> Result<Tx, StoreError> {
         Ok(self.pool.begin().await?)
     }
 
     /// One connection for several statements outside a transaction.
-    pub async fn acquire(&self) -> Result<Connection, ServerError> {
+    pub async fn acquire(&self) -> Result<Connection, StoreError> {
         Ok(self.pool.acquire().await?)
     }
 
     /// A round trip to the database: whether requests can be served now.
-    pub async fn ping(&self) -> Result<(), ServerError> {
+    pub async fn ping(&self) -> Result<(), StoreError> {
         sqlx::query_scalar::<_, i64>("SELECT 1")
             .fetch_one(&self.pool)
             .await
             .map(drop)
-            .map_err(ServerError::Unavailable)
+            .map_err(StoreError::Unavailable)
     }
 
     /// Waits for the connections in use and closes them all.

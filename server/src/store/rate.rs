@@ -8,7 +8,7 @@
 //! both backends (`CASE` rather than `GREATEST`/`MAX`, which differ).
 
 use super::Store;
-use crate::error::ServerError;
+use crate::error::StoreError;
 use jiff::Timestamp;
 use std::time::Duration;
 
@@ -21,7 +21,7 @@ pub async fn take_rate_token(
     period: Duration,
     burst: u32,
     now: Timestamp,
-) -> Result<Option<Duration>, ServerError> {
+) -> Result<Option<Duration>, StoreError> {
     let now_ms = now.as_millisecond();
     let period_ms = i64::try_from(period.as_millis())
         .unwrap_or(i64::MAX / 4)
@@ -61,7 +61,7 @@ pub async fn forget_rate_tokens(
     store: &Store,
     bucket: &str,
     now: Timestamp,
-) -> Result<(), ServerError> {
+) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM rate_limits WHERE bucket = $1 AND tat < $2")
         .bind(bucket)
         .bind(now.as_millisecond())
