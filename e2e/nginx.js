@@ -47,3 +47,23 @@ http {
   child.kill('SIGTERM');
   throw new Error(`nginx did not start; see ${conf}/error.log`);
 }
+
+/**
+ * Serves deploy/nginx/vestnik-server.conf on `port` in front of the servers
+ * listening on `upstreams` (one port, or two for replicas); resolves once it
+ * answers `/api/site`.
+ */
+export function startServerRecipe({ port, upstreams }) {
+  const [first, second] = upstreams;
+  const line = (n) => `    server 127.0.0.1:${n} max_fails=1 fail_timeout=5s;\n`;
+  return startNginx({
+    recipe: 'vestnik-server.conf',
+    port,
+    probe: '/api/site',
+    replace: [
+      [line(8080), line(first)],
+      [line(8082), second === undefined ? '' : line(second)],
+      ['listen 8081;', `listen 127.0.0.1:${port};`],
+    ],
+  });
+}

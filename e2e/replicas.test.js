@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { launch, openPage } from './browser.js';
-import { NGINX, startNginx } from './nginx.js';
+import { NGINX, startServerRecipe } from './nginx.js';
 import { freePort, startServer } from './server.js';
 import { pageIds, post, serverIds } from './comments.js';
 
@@ -61,16 +61,7 @@ test('two replicas behind nginx: live across replicas, and a SIGKILL during a bu
   // The first replica seeds the database; the second starts later, so every
   // reader opened before that is on the first, the one to be killed.
   const doomed = await startServer({ port: first, database, args });
-  const nginx = await startNginx({
-    recipe: 'vestnik-server.conf',
-    port: site,
-    probe: '/api/site',
-    replace: [
-      ['server 127.0.0.1:8080 ', `server 127.0.0.1:${first} `],
-      ['server 127.0.0.1:8082 ', `server 127.0.0.1:${second} `],
-      ['listen 8081;', `listen 127.0.0.1:${site};`],
-    ],
-  });
+  const nginx = await startServerRecipe({ port: site, upstreams: [first, second] });
   const readers = [await openPage(browser), await openPage(browser)];
   let survivor;
   try {

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { launch, openPage } from './browser.js';
-import { NGINX, startNginx } from './nginx.js';
+import { NGINX, startServerRecipe } from './nginx.js';
 import { freePort, freshDatabase, startServer } from './server.js';
 import { pageIds, post, serverIds } from './comments.js';
 
@@ -33,16 +33,7 @@ test('readers who keep the page open through three restarts behind nginx get eve
   // nginx passes X-Forwarded-For, as the recipe says; the server believes it from loopback.
   const args = ['--comment-burst', '100000', '--demo-news', '40', '--trusted-proxy', '127.0.0.1'];
   let server = await startServer({ port: serverPort, database, args });
-  const nginx = await startNginx({
-    recipe: 'vestnik-server.conf',
-    port: sitePort,
-    probe: '/api/site',
-    replace: [
-      ['server 127.0.0.1:8080 ', `server 127.0.0.1:${serverPort} `],
-      ['    server 127.0.0.1:8082 max_fails=1 fail_timeout=5s;\n', ''],
-      ['listen 8081;', `listen 127.0.0.1:${sitePort};`],
-    ],
-  });
+  const nginx = await startServerRecipe({ port: sitePort, upstreams: [serverPort] });
   // One reader stays at the top of the article; the other has read past the
   // comments into the news list. Neither is reading among the comments, so
   // neither should find any comment held behind "N новых комментариев".
