@@ -101,7 +101,7 @@ impl Section {
     fn prepare_proof(self) {
         let wanted = self
             .state
-            .try_with_untracked(|s| s.settings().proof_of_work)
+            .try_with_untracked(CommentsState::wants_proof)
             .unwrap_or(false);
         if wanted {
             self.prover.with_value(|p| p.prepare(self.reader_id()));
@@ -118,7 +118,7 @@ impl Section {
         let prover = self.prover.get_value();
         let wanted = self
             .state
-            .try_with_untracked(|s| s.settings().proof_of_work)
+            .try_with_untracked(CommentsState::wants_proof)
             .unwrap_or(false);
         if wanted {
             post.proof = prover.take(reader_id.clone()).await;

@@ -217,6 +217,14 @@ impl CommentsState {
         self.settings
     }
 
+    /// Whether a post goes out with a proof of work. Until the first page
+    /// says otherwise it does: a reader quick enough to send before the
+    /// thread is in would otherwise be refused once (a 422 and a second
+    /// round trip) on every site that asks for one.
+    pub fn wants_proof(&self) -> bool {
+        self.load != Load::Ready || self.settings.proof_of_work
+    }
+
     /// The rejected comments the reader dismissed.
     pub fn dismissed(&self) -> &[i64] {
         &self.dismissed

@@ -676,6 +676,21 @@ fn the_articles_settings_come_with_the_page_and_change_live() {
     assert!(state.settings().closed);
 }
 
+#[test]
+fn a_post_brings_a_proof_until_the_first_page_says_none_is_wanted() {
+    let mut state = CommentsState::default();
+    assert!(state.wants_proof(), "before the thread is in");
+    state.apply(Event::FirstPageFailed(ApiError::Network));
+    assert!(state.wants_proof(), "after the first page failed");
+    state.apply(Event::FirstPage(page(&[1], None, 5)));
+    assert!(!state.wants_proof(), "the page's settings ask for none");
+    state.apply(Event::Settings(CommentSettings {
+        proof_of_work: true,
+        ..state.settings()
+    }));
+    assert!(state.wants_proof());
+}
+
 fn client_id() -> impl Strategy<Value = String> {
     prop::sample::select(&["a", "b", "c"][..]).prop_map(str::to_owned)
 }
