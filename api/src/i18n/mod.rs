@@ -5,12 +5,18 @@
 //! server has its own small implementation of what its pages need
 //! ([`PluralForms::for_count`] here, times in the server).
 
+mod en;
 pub mod format;
+mod ru;
 mod strings;
+mod uk;
 
 pub use strings::Strings;
 
-/// A UI language vestnik has strings for.
+/// A UI language vestnik has strings for. Adding one is its file (a copy of
+/// `en.rs` translated: its name and every key), a variant here with its
+/// arms in [`Lang::from_tag`], [`Lang::tag`], [`Lang::name`],
+/// [`Strings::of`] and [`plural_category`], and its place in [`Lang::ALL`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// Russian, the language of the first site.
@@ -23,6 +29,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language, in the order a language switch offers them.
+    pub const ALL: [Lang; 3] = [Lang::Ru, Lang::Uk, Lang::En];
+
     /// The language for a BCP 47 tag such as `ru`, `uk-UA` or `en-GB`; Russian when unknown.
     pub fn from_tag(tag: &str) -> Lang {
         let primary = tag.split(['-', '_']).next().unwrap_or_default();
@@ -39,6 +48,15 @@ impl Lang {
             Lang::Ru => "ru",
             Lang::Uk => "uk",
             Lang::En => "en",
+        }
+    }
+
+    /// The language's name in itself ("Українська").
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Ru => ru::NAME,
+            Lang::Uk => uk::NAME,
+            Lang::En => en::NAME,
         }
     }
 
@@ -146,5 +164,67 @@ mod tests {
         assert_eq!(Lang::from_tag("uk-UA"), Lang::Uk);
         assert_eq!(Lang::from_tag("EN_gb"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::Ru);
+    }
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::*;
+    use std::path::Path;
+
+    /// The Rust sources under `dir`, each read whole.
+    fn sources(dir: &Path, found: &mut Vec<String>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                found.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+
+    /// Whether `code` reads `key` from a `Strings` (`strings().key`,
+    /// `strings.key` or `s.key`, the names the app and the server give it).
+    fn reads(code: &str, key: &str) -> bool {
+        ["strings().", "strings.", "s."].iter().any(|receiver| {
+            let wanted = format!("{receiver}{key}");
+            code.match_indices(&wanted).any(|(at, _)| {
+                let before = code.get(..at).and_then(|s| s.chars().next_back());
+                let after = code.get(at + wanted.len()..).and_then(|s| s.chars().next());
+                let boundary =
+                    |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                boundary(after) && (receiver.starts_with("strings") || boundary(before))
+            })
+        })
+    }
+
+    #[test]
+    fn every_key_is_written_in_every_language_and_read_somewhere() {
+        for lang in Lang::ALL {
+            for (key, texts) in lang.strings().texts() {
+                for text in texts {
+                    assert!(!text.trim().is_empty(), "{key} is empty in {}", lang.tag());
+                }
+            }
+        }
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut code = Vec::new();
+        for dir in ["src", "server/src"] {
+            sources(&root.join(dir), &mut code);
+        }
+        assert!(
+            code.len() > 20,
+            "the app's and the server's sources were found"
+        );
+        let unused: Vec<&str> = Strings::KEYS
+            .iter()
+            .copied()
+            .filter(|key| !code.iter().any(|file| reads(file, key)))
+            .collect();
+        assert!(unused.is_empty(), "keys no code reads: {unused:?}");
     }
 }
