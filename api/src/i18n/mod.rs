@@ -127,6 +127,7 @@ impl PluralForms {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn counted_nouns_take_the_cldr_form() {
@@ -165,12 +166,6 @@ mod tests {
         assert_eq!(Lang::from_tag("EN_gb"), Lang::En);
         assert_eq!(Lang::from_tag(""), Lang::Ru);
     }
-}
-
-#[cfg(test)]
-mod key_tests {
-    use super::*;
-    use std::path::Path;
 
     /// The Rust sources under `dir`, each read whole.
     fn sources(dir: &Path, found: &mut Vec<String>) {

@@ -1,6 +1,7 @@
 //! Every key of the UI's text. Each language fills all of them in its own
 //! file (`ru.rs`, `uk.rs`, `en.rs`): a missing key does not compile, and
-//! `tests::every_key_is_written_and_used` fails on an empty or unused one.
+//! `every_key_is_written_in_every_language_and_read_somewhere` (in the
+//! module's tests) fails on an empty or unused one.
 
 use super::{Lang, PluralForms};
 
@@ -14,6 +15,8 @@ macro_rules! ui_strings {
             $($(#[doc = $doc])* pub $key: $kind,)*
         }
 
+        // Only the tests walk the keys: nothing of this goes into the Wasm.
+        #[cfg(test)]
         impl Strings {
             /// Every key, as written in the code that reads it.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($key)),*];
@@ -27,16 +30,19 @@ macro_rules! ui_strings {
 }
 
 /// What one key holds: a text, or the forms of a counted noun.
+#[cfg(test)]
 trait Text {
     fn texts(&self) -> Vec<&'static str>;
 }
 
+#[cfg(test)]
 impl Text for &'static str {
     fn texts(&self) -> Vec<&'static str> {
         vec![self]
     }
 }
 
+#[cfg(test)]
 impl Text for PluralForms {
     fn texts(&self) -> Vec<&'static str> {
         vec![self.one, self.few, self.many, self.other]
