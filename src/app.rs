@@ -1,11 +1,10 @@
 //! The app: site settings, the layout shell and the routes.
 
 use crate::article::{ArticlePage, LatestArticlePage};
-use crate::i18n::{Lang, provide_lang};
 use crate::related::feed_cache::use_feed_cache;
 use crate::related::{TagPage, provide_feed_cache};
 use crate::shell::clock::provide_clock;
-use crate::shell::site::{SiteSettings, fetch_site};
+use crate::shell::site::provide_site;
 use crate::shell::{NotFound, SiteFooter, SiteHeader};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -18,23 +17,7 @@ pub fn App(
     /// The site's settings from `config.json`; without them the app asks `GET /api/site`.
     preset_site: Option<Site>,
 ) -> impl IntoView {
-    let site = match preset_site {
-        Some(site) => Signal::stored(site),
-        None => {
-            let fetched_site = LocalResource::new(fetch_site);
-            // Until the site's own settings arrive (or if they fail) the page still
-            // works with the defaults: the article does not wait for them.
-            Signal::derive(move || {
-                fetched_site
-                    .get()
-                    .and_then(Result::ok)
-                    .unwrap_or_else(SiteSettings::fallback)
-            })
-        }
-    };
-    provide_context(SiteSettings(site));
-    let lang = Signal::derive(move || Lang::from_tag(&site.read().locale));
-    provide_lang(lang);
+    let lang = provide_site(preset_site);
     provide_clock();
     // Kept from the islands of a rendered page, so back to it restores its list.
     if use_feed_cache().is_none() {

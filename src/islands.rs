@@ -18,12 +18,12 @@ use crate::article::share_bar::ShareBar;
 use crate::article::view::mark_article_shown;
 use crate::article::views::count_view;
 use crate::comments::CommentsSection;
-use crate::i18n::{Lang, provide_lang};
 use crate::related::api::NewsQuery;
 use crate::related::intersection::Intersections;
 use crate::related::{NewsFeed, OtherNews, provide_feed_cache};
+use crate::shell::LanguageSwitch;
 use crate::shell::clock::provide_clock;
-use crate::shell::site::{SiteSettings, fetch_site};
+use crate::shell::site::provide_site;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -83,20 +83,39 @@ pub fn take_over(preset_site: Option<Site>, mount_app: impl FnOnce() + 'static) 
     let rendered_site = take_rendered::<Site>(rendered::SITE_ID);
     let article = take_rendered::<Article>(rendered::ARTICLE_ID);
     let news = take_rendered::<NewsPage>(rendered::NEWS_ID);
-    let shared = owner.with(|| {
-        provide_site(preset_site.or(rendered_site));
+    let (shared, lang) = owner.with(|| {
+        let lang = provide_site(preset_site.or(rendered_site));
         provide_clock();
         provide_feed_cache();
         let drawn = article
             .as_ref()
             .map_or((0, 0), |a| (a.views, a.comment_count));
-        Shared {
+        let shared = Shared {
             owner: owner.clone(),
             views: RwSignal::new(drawn.0),
             comments: RwSignal::new(drawn.1),
             drawn,
-        }
+        };
+        (shared, lang)
     });
+    let hand_over = HandOver::new(move || owner.with(mount_app));
+    // The server wrote the page in the site's language; a reader who chose
+    // another gets the page from the app, in theirs, now and on a switch.
+    let page_lang = document_lang();
+    if lang.get_untracked().tag() != page_lang {
+        hand_over.now();
+        return;
+    }
+    {
+        let hand_over = hand_over.clone();
+        shared.owner.with(|| {
+            Effect::new(move |_| {
+                if lang.get().tag() != page_lang {
+                    hand_over.now();
+                }
+            })
+        });
+    }
     if let Some(article) = &article {
         mark_article_shown();
         let (slug, views) = (article.slug.clone(), shared.views);
@@ -116,25 +135,42 @@ pub fn take_over(preset_site: Option<Site>, mount_app: impl FnOnce() + 'static) 
         wait(element, island, &shared);
     }
     mount_next_when_idle(shared);
-    hand_over_on_navigation(move || owner.with(mount_app));
+    hand_over_on_navigation(hand_over);
 }
 
-/// The site's settings from `config.json` or the page, else asked of the API.
-fn provide_site(known: Option<Site>) {
-    let site = match known {
-        Some(site) => Signal::stored(site),
-        None => {
-            let fetched = LocalResource::new(fetch_site);
-            Signal::derive(move || {
-                fetched
-                    .get()
-                    .and_then(Result::ok)
-                    .unwrap_or_else(SiteSettings::fallback)
-            })
-        }
-    };
-    provide_context(SiteSettings(site));
-    provide_lang(Signal::derive(move || Lang::from_tag(&site.read().locale)));
+/// The `lang` of the document as the server wrote it.
+fn document_lang() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|root| root.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+/// Handing the whole page to the app, once: the islands' streams, observers
+/// and timers end, and the app renders everything from then on.
+#[derive(Clone)]
+struct HandOver(Rc<RefCell<Option<Box<dyn FnOnce()>>>>);
+
+impl HandOver {
+    fn new(mount_app: impl FnOnce() + 'static) -> Self {
+        Self(Rc::new(RefCell::new(Some(Box::new(mount_app)))))
+    }
+
+    /// Hands over, unless that happened already; answers whether it did now.
+    fn now(&self) -> bool {
+        let Some(mount_app) = self.0.borrow_mut().take() else {
+            return false;
+        };
+        WAITING.with(|w| w.borrow_mut().clear());
+        MOUNTED.with(|m| m.borrow_mut().clear());
+        mount_app();
+        true
+    }
+
+    fn done(&self) -> bool {
+        self.0.borrow().is_none()
+    }
 }
 
 fn islands() -> Vec<web_sys::HtmlElement> {
@@ -272,6 +308,8 @@ enum Island {
     OtherNews(String, Option<NewsPage>),
     /// A tag page's list, from its first page.
     TagNews(NewsPage),
+    /// The header's language switch.
+    Language,
 }
 
 impl Island {
@@ -283,6 +321,7 @@ impl Island {
                 Self::Share(canonical_url(&article.slug), article.title.clone())
             }
             ("comments", Some(article)) => Self::Comments(article.slug.clone()),
+            ("language", _) => Self::Language,
             ("news", Some(article)) => Self::OtherNews(article.slug.clone(), news.cloned()),
             ("news", None) => Self::TagNews(news.cloned()?),
             _ => return None,
@@ -293,7 +332,7 @@ impl Island {
     fn wakes(&self) -> Wake {
         match self {
             // Already drawn by the server; they come alive when the page is quiet.
-            Self::Meta | Self::Share(..) => Wake::Idle,
+            Self::Meta | Self::Share(..) | Self::Language => Wake::Idle,
             // Far below on a phone; its stream should open without waiting long.
             Self::Comments(_) => Wake::NearOrIdle,
             // The server's list reads as it is; the live one only when near.
@@ -306,6 +345,7 @@ impl Island {
             // Brought to life in place (mount_island), never drawn again.
             Self::Meta => ().into_any(),
             Self::Share(url, title) => view! { <ShareBar url title /> }.into_inner(),
+            Self::Language => view! { <LanguageSwitch /> }.into_any(),
             Self::Comments(slug) => view! { <CommentsSection slug total=comments /> }.into_inner(),
             Self::OtherNews(slug, first_page) => {
                 view! { <OtherNews slug first_page /> }.into_inner()
@@ -327,8 +367,7 @@ impl Island {
 
 /// On the first click on a link to another page of this site, the whole page
 /// goes to the app, which renders that page itself (client-side navigation).
-fn hand_over_on_navigation(mount_app: impl FnOnce() + 'static) {
-    let mount_app = Rc::new(RefCell::new(Some(mount_app)));
+fn hand_over_on_navigation(hand_over: HandOver) {
     let handle = window_event_listener(leptos::ev::click, move |event| {
         if event.default_prevented()
             || event.button() != 0
@@ -363,18 +402,15 @@ fn hand_over_on_navigation(mount_app: impl FnOnce() + 'static) {
         if !same_site || same_page {
             return;
         }
-        let Some(mount_app) = mount_app.borrow_mut().take() else {
+        if hand_over.done() {
             return;
-        };
+        }
         event.prevent_default();
         if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ =
                 history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&link.href()));
         }
-        // The islands' streams, observers and timers end with them.
-        WAITING.with(|w| w.borrow_mut().clear());
-        MOUNTED.with(|m| m.borrow_mut().clear());
-        mount_app();
+        hand_over.now();
     });
     // The listener lives as long as the page; after the hand-over it does nothing.
     std::mem::forget(handle);

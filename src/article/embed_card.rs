@@ -17,7 +17,11 @@ pub fn EmbedCard(url: String, title: Option<String>, provider: Option<String>) -
         <aside class="embed-card">
             <a href=url rel="noopener nofollow" target="_blank">
                 <span class="embed-provider">
-                    {provider.unwrap_or_else(|| lang.get_untracked().strings().external_content.to_owned())}
+                    {move || {
+                        provider
+                            .clone()
+                            .unwrap_or_else(|| lang.get().strings().external_content.to_owned())
+                    }}
                 </span>
                 <span class="embed-title">{title}</span>
             </a>

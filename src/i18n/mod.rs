@@ -1,12 +1,14 @@
 //! The UI language: strings in ru, uk and en, and formatting through the
 //! browser's `Intl` (dates, numbers), which costs the Wasm build nothing.
 
+pub mod choice;
 mod formatters;
 mod lang;
 pub mod plural;
 pub mod relative;
 pub mod time;
 
+pub use choice::{LangChoice, provide_reader_lang, use_lang_choice};
 pub use lang::{Lang, provide_lang, use_lang};
 pub use plural::{PluralForms, counted};
 pub use relative::format_relative;

@@ -7,7 +7,7 @@ use super::feed_cache::{ChunkSnapshot, FeedSnapshot, WindowCapture, use_feed_cac
 use super::intersection::Intersections;
 use super::news_card::NewsCard;
 use crate::api::ApiError;
-use crate::i18n::{counted, use_lang};
+use crate::i18n::{Lang, counted, use_lang};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -38,6 +38,30 @@ enum Status {
     Failed(ApiError),
     /// The server has no older news.
     Ended,
+}
+
+/// What the list last told screen readers; worded in the language shown,
+/// so a switch of language rewords it too.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Announcement {
+    /// A page of this many news came in.
+    Loaded(usize),
+    /// There are no older news.
+    Ended,
+}
+
+impl Announcement {
+    fn text(self, lang: Lang) -> String {
+        let strings = lang.strings();
+        match self {
+            Self::Loaded(added) => format!(
+                "{} {}",
+                strings.loaded,
+                counted(added as u64, lang, &strings.news)
+            ),
+            Self::Ended => strings.news_end.to_owned(),
+        }
+    }
 }
 
 /// One loaded page: the unit that leaves and re-enters the DOM.
@@ -74,7 +98,7 @@ pub fn NewsFeed(
     let seen = StoredValue::new(HashSet::<String>::new());
     let next = StoredValue::new(None::<String>);
     let status = RwSignal::new(Status::Idle);
-    let announcement = RwSignal::new(String::new());
+    let announcement = RwSignal::new(None::<Announcement>);
     // Where the window's top was, measured from the feed's top: what sits
     // above the feed (the comments) may load later and be taller on return.
     let offset_in_feed = StoredValue::new(0.0_f64);
@@ -190,17 +214,12 @@ pub fn NewsFeed(
                     let ended = page.next.is_none() || page.items.is_empty();
                     let added = append(page.items, 0.0);
                     next.set_value(page.next);
-                    let strings = lang.get_untracked().strings();
                     if ended {
                         status.set(Status::Ended);
-                        announcement.set(strings.news_end.to_owned());
+                        announcement.set(Some(Announcement::Ended));
                     } else {
                         status.set(Status::Idle);
-                        announcement.set(format!(
-                            "{} {}",
-                            strings.loaded,
-                            counted(added as u64, lang.get_untracked(), &strings.news)
-                        ));
+                        announcement.set(Some(Announcement::Loaded(added)));
                         recheck_sentinel();
                     }
                 }
@@ -401,7 +420,7 @@ pub fn NewsFeed(
             Status::Loading => ().into_any(),
         }}
         <p class="visually-hidden" role="status" aria-live="polite">
-            {move || announcement.get()}
+            {move || announcement.get().map(|a| a.text(lang.get()))}
         </p>
     }
     .into_any()

@@ -1,6 +1,7 @@
 //! The site's settings (`GET /api/site`), shared with every part of the page.
 
 use crate::api::{ApiError, get_json};
+use crate::i18n::{Lang, provide_reader_lang};
 use leptos::prelude::*;
 use vestnik_api::Site;
 
@@ -31,4 +32,24 @@ pub fn use_site() -> Signal<Site> {
     use_context::<SiteSettings>()
         .map(|s| s.0)
         .unwrap_or_else(|| Signal::stored(SiteSettings::fallback()))
+}
+
+/// Provides the site's settings, from `config.json` or the page when known,
+/// else asked of the API (the page works with the defaults meanwhile), and
+/// the language shown: the reader's choice, else the site's locale.
+pub fn provide_site(known: Option<Site>) -> Signal<Lang> {
+    let site = match known {
+        Some(site) => Signal::stored(site),
+        None => {
+            let fetched = LocalResource::new(fetch_site);
+            Signal::derive(move || {
+                fetched
+                    .get()
+                    .and_then(Result::ok)
+                    .unwrap_or_else(SiteSettings::fallback)
+            })
+        }
+    };
+    provide_context(SiteSettings(site));
+    provide_reader_lang(site)
 }

@@ -24,6 +24,8 @@ pub(super) static STRINGS: Strings = Strings {
     crashed: "Something went wrong and the page stopped responding.",
     reload: "Reload the page",
     skip_to_content: "Skip to content",
+    skip_to_comments: "Skip to comments",
+    language: "Language",
     telegram_before: "The fastest news is on our ",
     telegram_link: "Telegram channel",
     telegram_after: ". Subscribe to keep up with what matters",

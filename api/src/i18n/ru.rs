@@ -24,6 +24,8 @@ pub(super) static STRINGS: Strings = Strings {
     crashed: "Что-то пошло не так, и страница перестала отвечать.",
     reload: "Обновить страницу",
     skip_to_content: "Перейти к содержанию",
+    skip_to_comments: "Перейти к комментариям",
+    language: "Язык",
     telegram_before: "Сейчас все самое оперативное в нашем ",
     telegram_link: "Telegram-канале",
     telegram_after: ". Подписывайтесь, чтобы быть в курсе самой важной информации",

@@ -86,6 +86,10 @@ ui_strings! {
     reload: &'static str,
     /// Link that skips to the main content.
     skip_to_content: &'static str,
+    /// Link that skips to the comments.
+    skip_to_comments: &'static str,
+    /// Accessible name of the language switch.
+    language: &'static str,
     /// The Telegram call to action, before the link.
     telegram_before: &'static str,
     /// The linked words of the Telegram call to action.

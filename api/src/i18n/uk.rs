@@ -24,6 +24,8 @@ pub(super) static STRINGS: Strings = Strings {
     crashed: "Щось пішло не так, і сторінка перестала відповідати.",
     reload: "Оновити сторінку",
     skip_to_content: "Перейти до змісту",
+    skip_to_comments: "Перейти до коментарів",
+    language: "Мова",
     telegram_before: "Зараз усе найоперативніше в нашому ",
     telegram_link: "Telegram-каналі",
     telegram_after: ". Підписуйтеся, щоб бути в курсі найважливішої інформації",

@@ -38,6 +38,7 @@ fn data_block(html: &mut Html, id: &str, value: &impl serde::Serialize) {
 }
 
 fn assemble(ctx: &Context, head: Html, content: Html, data: &Data<'_>) -> Page {
+    let with_comments = data.article.is_some();
     let strings = ctx.strings();
     let mut head_html = head;
     data_block(&mut head_html, rendered::SITE_ID, &ctx.site);
@@ -52,27 +53,35 @@ fn assemble(ctx: &Context, head: Html, content: Html, data: &Data<'_>) -> Page {
         "a",
         &[("class", Some("skip-link")), ("href", Some("#main"))],
         strings.skip_to_content,
-    )
-    .open("header", &[("class", Some("site-header"))])
-    .element(
-        "a",
-        &[("class", Some("site-name")), ("href", Some("/"))],
-        &ctx.site.name,
-    )
-    .close("header")
-    .open(
-        "main",
-        &[
-            ("id", Some("main")),
-            ("class", Some("page")),
-            ("data-rendered", Some("")),
-        ],
-    )
-    .append(content)
-    .close("main")
-    .open("footer", &[("class", Some("site-footer"))])
-    .element("p", &[], &ctx.site.name)
-    .open("ul", &[("class", Some("site-links"))]);
+    );
+    if with_comments {
+        body.element(
+            "a",
+            &[("class", Some("skip-link")), ("href", Some("#comments"))],
+            strings.skip_to_comments,
+        );
+    }
+    body.open("header", &[("class", Some("site-header"))])
+        .element(
+            "a",
+            &[("class", Some("site-name")), ("href", Some("/"))],
+            &ctx.site.name,
+        )
+        .island("language", language_switch(ctx))
+        .close("header")
+        .open(
+            "main",
+            &[
+                ("id", Some("main")),
+                ("class", Some("page")),
+                ("data-rendered", Some("")),
+            ],
+        )
+        .append(content)
+        .close("main")
+        .open("footer", &[("class", Some("site-footer"))])
+        .element("p", &[], &ctx.site.name)
+        .open("ul", &[("class", Some("site-links"))]);
     for link in &ctx.site.links {
         if let Some(href) = vestnik_api::links::safe_href(&link.url) {
             body.open("li", &[])
@@ -86,6 +95,36 @@ fn assemble(ctx: &Context, head: Html, content: Html, data: &Data<'_>) -> Page {
         body: body.into_string(),
         data: script_json(&(&ctx.site, data)),
     }
+}
+
+/// The header's language switch as the app draws it (`LanguageSwitch`), so
+/// that nothing moves when the app brings it to life; the page is in the
+/// site's language.
+fn language_switch(ctx: &Context) -> Html {
+    let shown = vestnik_api::i18n::Lang::from_tag(&ctx.site.locale);
+    let mut html = Html::new();
+    html.open(
+        "div",
+        &[
+            ("class", Some("language-switch")),
+            ("role", Some("group")),
+            ("aria-label", Some(ctx.strings().language)),
+        ],
+    );
+    for lang in vestnik_api::i18n::Lang::ALL {
+        let pressed = if lang == shown { "true" } else { "false" };
+        html.element(
+            "button",
+            &[
+                ("type", Some("button")),
+                ("lang", Some(lang.tag())),
+                ("aria-pressed", Some(pressed)),
+            ],
+            lang.name(),
+        );
+    }
+    html.close("div");
+    html
 }
 
 /// An article with the first page of other news; the comments are a place
