@@ -55,19 +55,25 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('loading, error, not found and config error pages', async () => {
-  const loading = await openPage(browser);
-  await servePlainApp(loading, BASE, `/news/${SLUG}`);
-  await hold(loading, `**/api/articles/${SLUG}`);
-  await loading.goto(`${BASE}/news/${SLUG}`);
-  await loading.locator('.article-skeleton').waitFor();
-  await expectNoViolations(loading, 'article loading');
-  const pulse = () => loading.locator('.skeleton').first().evaluate((e) => getComputedStyle(e).animationName);
-  assert.equal(await pulse(), 'skeleton-pulse');
-  // A reader who asked the system for less motion gets a still skeleton.
-  await loading.emulateMedia({ reducedMotion: 'reduce' });
-  assert.equal(await pulse(), 'none');
-  await loading.context().close();
+  // Before the Wasm: the bootstrap's "Загрузка..." while the article is on its way.
+  const booting = await openPage(browser);
+  await servePlainApp(booting, BASE, `/news/${SLUG}`);
+  await hold(booting, `**/api/articles/${SLUG}`);
+  await booting.goto(`${BASE}/news/${SLUG}`);
+  await booting.locator('#boot .loading').waitFor();
+  await expectNoViolations(booting, 'page loading (before the app)');
+  await booting.context().close();
 
+  // In the app: the skeleton while the next story is on its way.
+  const loading = await openPage(browser);
+  await loading.goto(`${BASE}/news/${SLUG}`);
+  await scrollToNews(loading);
+  const link = loading.locator('.other-news .news-title a').first();
+  const next = new URL(await link.getAttribute('href'), BASE).pathname.split('/').pop();
+  await hold(loading, `**/api/articles/${next}`);
+  await link.click();
+  await loading.locator('.article-skeleton').waitFor();
+  await expectNoViolations(loading, 'article loading (in the app)');
   const failed = await openPage(browser);
   await servePlainApp(failed, BASE, `/news/${SLUG}`);
   await fail(failed, `**/api/articles/${SLUG}`);

@@ -48,6 +48,9 @@ async function tabUntil(page, wanted, { key = 'Tab', limit = 150 } = {}) {
   throw new Error(`${key} never reached the wanted element`);
 }
 
+/** Tells this run's comments from an earlier run's on the same server. */
+const RUN = Date.now().toString(36);
+
 test('a keyboard alone reads, comments, replies, opens a story and comes back', async () => {
   const page = await openPage(browser, { viewport: { width: 1280, height: 800 } });
   await page.goto(`${BASE}/news/${SLUG}`);
@@ -68,9 +71,9 @@ test('a keyboard alone reads, comments, replies, opens a story and comes back', 
   await page.keyboard.type('Клавиатура');
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).id, 'comment-text');
-  await page.keyboard.type('Написано без мыши');
+  await page.keyboard.type(`Написано без мыши ${RUN}`);
   await page.keyboard.press('Control+Enter');
-  const mine = page.locator('.comment[id^="comment-"]', { hasText: 'Написано без мыши' });
+  const mine = page.locator('.comment[id^="comment-"]', { hasText: `Написано без мыши ${RUN}` });
   await mine.waitFor();
   // Sent: focus stays in the emptied field, ready for the next one.
   focus = await focused(page);
@@ -84,13 +87,13 @@ test('a keyboard alone reads, comments, replies, opens a story and comes back', 
   focus = await focused(page);
   assert.equal(focus.id, 'comment-text', 'reply puts focus in the composer');
   await page.locator('.replying-to').waitFor();
-  await page.keyboard.type('Ответ с клавиатуры');
+  await page.keyboard.type(`Ответ с клавиатуры ${RUN}`);
   await page.keyboard.press('Control+Enter');
-  const reply = page.locator(`#${mineId} .comment`, { hasText: 'Ответ с клавиатуры' });
+  const reply = page.locator(`#${mineId} + .replies .comment`, { hasText: `Ответ с клавиатуры ${RUN}` });
   await reply.waitFor();
 
   // On to the news list, and into a story.
-  focus = await tabUntil(page, (f) => f.inNews && f.what.startsWith('a'), { limit: 300 });
+  focus = await tabUntil(page, (f) => f.inNews && /^a([.#]|$)/.test(f.what), { limit: 300 });
   const story = focus.text;
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.pathname !== `/news/${SLUG}`);
@@ -99,11 +102,12 @@ test('a keyboard alone reads, comments, replies, opens a story and comes back', 
   focus = await focused(page);
   assert.ok(focus.visible, `the new headline shows its focus: ${JSON.stringify(focus)}`);
 
-  // Back: the article again, its headline focused, the comments still there.
-  await page.keyboard.press('Alt+ArrowLeft');
+  // Back (the browser's own Alt+←, which a headless page's keyboard does not
+  // reach): the article again, its headline focused, the comments still there.
+  await page.goBack();
   await page.waitForURL((url) => url.pathname === `/news/${SLUG}`);
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-  await page.locator('.comment', { hasText: 'Ответ с клавиатуры' }).waitFor();
+  await page.locator('.comment', { hasText: `Ответ с клавиатуры ${RUN}` }).waitFor();
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -69,13 +69,15 @@ fn mount_whole_page(page: impl FnOnce() -> AnyView + 'static) {
     if let Some(boot) = document.as_ref().and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
-    // A rendered page's head tags (decision 25): the app writes its own.
+    // A rendered page's head tags (decision 25): the app writes its own. The
+    // title stays until then: a page loading under no title has no name.
     if let Some(painted) = document
         .as_ref()
         .and_then(|d| d.query_selector_all("[data-painted]").ok())
     {
         for i in 0..painted.length() {
             if let Some(node) = painted.item(i)
+                && !node.node_name().eq_ignore_ascii_case("title")
                 && let Some(parent) = node.parent_node()
             {
                 let _ = parent.remove_child(&node);
