@@ -40,7 +40,7 @@ before(async () => {
     });
     await post(BASE, SLUG, {
       author: 'Андрій',
-      text: 'Молодці! Харків пишається вами 💙💛',
+      text: 'Молодці! Харків пишається вами!',
       parent_id: first.id,
     });
     await post(BASE, SLUG, {
@@ -98,8 +98,15 @@ function compare(name, shot) {
     + `see ${ARTIFACTS}/${name}.diff.png`;
 }
 
-/** A screenshot of the screen as the reader sees it, moving parts masked. */
-function shoot(page) {
+/**
+ * A screenshot of the screen as the reader sees it, the moving parts written
+ * as one fixed text (so that "1 минуту" and "12 минут" take the same room)
+ * and masked.
+ */
+async function shoot(page) {
+  await page.evaluate((moving) => {
+    for (const e of document.querySelectorAll(moving.join(','))) e.textContent = '00:00';
+  }, MOVING);
   return page.screenshot({
     animations: 'disabled',
     caret: 'hide',
@@ -140,14 +147,15 @@ for (const width of WIDTHS) {
 function smallTargets(page) {
   return page.evaluate(() => {
     const controls = document.querySelectorAll(
-      'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])',
+      'a[href], button, input:not([tabindex="-1"]), select, textarea, summary, [tabindex]:not([tabindex="-1"])',
     );
     const inSentence = (e) => e.tagName === 'A' && e.closest('p, li.comment-text, .comment-text, .article-body, .caption, .credit');
     return [...controls].flatMap((e) => {
       const box = e.getBoundingClientRect();
       const style = getComputedStyle(e);
       const shown = box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
-        && !e.closest('[hidden], .visually-hidden') && !e.classList.contains('skip-link');
+        && box.right > 0 && !e.closest('[hidden], [aria-hidden="true"], .visually-hidden')
+        && !e.classList.contains('skip-link');
       if (!shown || inSentence(e)) return [];
       if (box.width >= 44 - 0.5 && box.height >= 44 - 0.5) return [];
       const what = `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
@@ -164,7 +172,10 @@ for (const width of WIDTHS) {
     assert.deepEqual([...new Set(small)], [], 'touch targets under 44 × 44 px');
 
     // Text zoom: the root font size doubled, as a reader's browser setting does.
+    const headline = () => page.locator('h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const before = await headline();
     await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    assert.ok(await headline() >= 1.9 * before, 'the text follows the reader\'s font size');
     for (const selector of [null, '#comments', '#other-news-title']) {
       if (selector) await scrollTo(page, selector);
       const sideways = await page.evaluate(() => ({
