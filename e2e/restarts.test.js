@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { launch, openPage } from './browser.js';
+import { launch, openPage, scrollToNews } from './browser.js';
 import { NGINX, startServerRecipe } from './nginx.js';
 import { freePort, freshDatabase, startServer } from './server.js';
 import { pageIds, post, serverIds } from './comments.js';
@@ -45,6 +45,8 @@ test('readers who keep the page open through three restarts behind nginx get eve
       await reader.goto(`${nginx.url}/news/${SLUG}`);
       await reader.locator('.no-comments').waitFor();
     }
+    // The list draws only the cards near the screen: come near it first.
+    await scrollToNews(pastComments);
     await pastComments.locator('.news-card').nth(5).scrollIntoViewIfNeeded();
     const texts = [];
     const postFive = async (round, from) => {

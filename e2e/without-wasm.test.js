@@ -32,6 +32,7 @@ test('without WebAssembly a rendered page keeps its article and says why the liv
   assert.match(await message.textContent(), /не запускает WebAssembly/);
   assert.match(await page.locator('h1').textContent(), /Бельгия заинтересована/);
   assert.ok((await page.locator('.article-body > p').count()) > 3, 'the whole article is there to read');
+  assert.equal(await page.locator('.language-switch').count(), 0, 'no switch that cannot work');
   await expectNoViolations(page, 'no WebAssembly (rendered page)');
   await page.context().close();
 });

@@ -150,7 +150,10 @@ fn document_lang() -> String {
 /// Handing the whole page to the app, once: the islands' streams, observers
 /// and timers end, and the app renders everything from then on.
 #[derive(Clone)]
-struct HandOver(Rc<RefCell<Option<Box<dyn FnOnce()>>>>);
+struct HandOver(Rc<RefCell<Option<MountApp>>>);
+
+/// What renders the whole page as the app.
+type MountApp = Box<dyn FnOnce()>;
 
 impl HandOver {
     fn new(mount_app: impl FnOnce() + 'static) -> Self {

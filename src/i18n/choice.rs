@@ -71,7 +71,7 @@ pub fn use_lang_choice() -> LangChoice {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
