@@ -56,7 +56,11 @@ after(async () => {
 /** The page at `width`, in `colorScheme`, settled: comments and the live list in. */
 async function openArticle(width, colorScheme) {
   const page = await openPage(browser, { colorScheme, viewport: { width, height: HEIGHT } });
+  // The visit's count comes back and is drawn after the page: wait for it, or
+  // it could be drawn over the frozen text below.
+  const counted = page.waitForResponse((r) => r.url().endsWith(`/api/articles/${SLUG}/views`));
   await page.goto(`${BASE}/news/${SLUG}`);
+  await counted;
   await page.locator('.comments .comment').nth(2).waitFor();
   await page.evaluate(() => document.fonts.ready);
   return page;
@@ -105,8 +109,19 @@ function compare(name, shot) {
  */
 async function shoot(page) {
   await page.evaluate((moving) => {
-    for (const e of document.querySelectorAll(moving.join(','))) e.textContent = '00:00';
+    const freeze = () => {
+      for (const e of document.querySelectorAll(moving.join(','))) {
+        if (e.textContent !== '00:00') e.textContent = '00:00';
+      }
+    };
+    freeze();
+    // The app may still write a count or a time: each write is undone at once.
+    if (!window.frozenForScreens) {
+      window.frozenForScreens = new MutationObserver(freeze);
+      window.frozenForScreens.observe(document.body, { subtree: true, childList: true, characterData: true });
+    }
   }, MOVING);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return page.screenshot({
     animations: 'disabled',
     caret: 'hide',
