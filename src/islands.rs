@@ -160,17 +160,17 @@ impl HandOver {
         Self(Rc::new(RefCell::new(Some(Box::new(mount_app)))))
     }
 
-    /// Hands over, unless that happened already.
-    fn now(&self) {
+    /// Hands over, unless that happened already; answers whether it did now.
+    fn now(&self) -> bool {
         let Some(mount_app) = self.0.borrow_mut().take() else {
-            return;
+            return false;
         };
         WAITING.with(|w| w.borrow_mut().clear());
         MOUNTED.with(|m| m.borrow_mut().clear());
         mount_app();
+        true
     }
 
-    /// Whether the app has the page already.
     fn done(&self) -> bool {
         self.0.borrow().is_none()
     }

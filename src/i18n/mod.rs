@@ -1,7 +1,7 @@
 //! The UI language: strings in ru, uk and en, and formatting through the
 //! browser's `Intl` (dates, numbers), which costs the Wasm build nothing.
 
-mod choice;
+pub mod choice;
 mod formatters;
 mod lang;
 pub mod plural;
